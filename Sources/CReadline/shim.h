@@ -1,0 +1,3 @@
+#include <stdio.h>  /* readline.h uses FILE* but does not include stdio.h */
+#include <readline/readline.h>
+#include <readline/history.h>

@@ -1,0 +1,112 @@
+/// The scorer's verdict on one answer: score, grade, and every reason for them.
+/// Encoded as JSON with `schema` 1 (see docs/scoring.md).
+public struct AnswerGrade: Sendable, Equatable, Codable {
+    public static let schemaVersion = 1
+
+    public var schema: Int
+    public var question: String
+    /// 0–100, rounded to one decimal.
+    public var score: Double
+    public var grade: Grade
+    public var concepts: [ConceptResult]
+    public var misconceptions: [MisconceptionResult]
+    public var framework: FrameworkResult
+    /// Machine-readable flags: `empty`, `dont-know`, `keyword-dump`, `required-missing`, `wrong-value`, …
+    public var flags: [String]
+    public var feedback: [FeedbackItem]
+    /// The arithmetic behind `score`.
+    public var breakdown: ScoreBreakdown
+
+    public init(schema: Int = AnswerGrade.schemaVersion, question: String, score: Double, grade: Grade,
+                concepts: [ConceptResult], misconceptions: [MisconceptionResult], framework: FrameworkResult,
+                flags: [String], feedback: [FeedbackItem], breakdown: ScoreBreakdown) {
+        self.schema = schema; self.question = question; self.score = score; self.grade = grade
+        self.concepts = concepts; self.misconceptions = misconceptions; self.framework = framework
+        self.flags = flags; self.feedback = feedback; self.breakdown = breakdown
+    }
+
+    public var hitConceptIDs: [String] { concepts.filter(\.hit).map(\.id) }
+    public var missedConceptIDs: [String] { concepts.filter { !$0.hit }.map(\.id) }
+}
+
+/// How one concept fared.
+public struct ConceptResult: Sendable, Equatable, Codable {
+    public var id: String
+    public var label: String
+    public var step: FrameworkStep
+    public var weight: Double
+    public var required: Bool
+    public var hit: Bool
+    /// 0–1: the share of the concept's weight earned.
+    public var credit: Double
+    /// The answer's words that earned it.
+    public var evidence: [String]
+    /// Why it earned less than full credit, when it did (`negated`, `wrong value: acks=1, expected all`).
+    public var note: String?
+
+    public init(id: String, label: String, step: FrameworkStep, weight: Double, required: Bool, hit: Bool,
+                credit: Double, evidence: [String], note: String? = nil) {
+        self.id = id; self.label = label; self.step = step; self.weight = weight; self.required = required
+        self.hit = hit; self.credit = credit; self.evidence = evidence; self.note = note
+    }
+}
+
+/// A wrong claim found in the answer.
+public struct MisconceptionResult: Sendable, Equatable, Codable {
+    public var id: String
+    public var claim: String
+    public var correction: String
+    public var penalty: Double
+    public var evidence: [String]
+
+    public init(id: String, claim: String, correction: String, penalty: Double, evidence: [String]) {
+        self.id = id; self.claim = claim; self.correction = correction; self.penalty = penalty; self.evidence = evidence
+    }
+}
+
+/// Which of the five steps the answer shows, and whether in order.
+public struct FrameworkResult: Sendable, Equatable, Codable {
+    public struct StepResult: Sendable, Equatable, Codable {
+        public var step: FrameworkStep
+        public var present: Bool
+        public var evidence: [String]
+        public init(step: FrameworkStep, present: Bool, evidence: [String]) {
+            self.step = step; self.present = present; self.evidence = evidence
+        }
+    }
+
+    public var steps: [StepResult]
+    public var inOrder: Bool
+    /// Bonus habits shown (`compare`, `experience`, …).
+    public var habits: [String]
+
+    public init(steps: [StepResult], inOrder: Bool, habits: [String]) {
+        self.steps = steps; self.inOrder = inOrder; self.habits = habits
+    }
+
+    public var presentSteps: [FrameworkStep] { steps.filter(\.present).map(\.step) }
+}
+
+/// One line of feedback, in the rubric's language.
+public struct FeedbackItem: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Codable {
+        case covered, missed, misconception, wrongValue = "wrong-value", framework, nextTime = "next-time", studyPlan = "study-plan"
+    }
+    public var kind: Kind
+    public var text: String
+    public init(kind: Kind, text: String) { self.kind = kind; self.text = text }
+}
+
+/// The parts of the score, each on 0–100 before weighting.
+public struct ScoreBreakdown: Sendable, Equatable, Codable {
+    public var coverage: Double
+    public var structure: Double
+    public var similarity: Double
+    public var penalties: Double
+    /// Caps applied, e.g. `required-missing: 69`, `keyword-dump: 69`.
+    public var caps: [String]
+    public init(coverage: Double, structure: Double, similarity: Double, penalties: Double, caps: [String]) {
+        self.coverage = coverage; self.structure = structure; self.similarity = similarity
+        self.penalties = penalties; self.caps = caps
+    }
+}
