@@ -1,7 +1,8 @@
-/// The Porter (1980) stemmer for English words, on lower-case ASCII letters.
+/// The Porter (1980) stemmer for English words, on lower-case ASCII letters (drafting keeps its own
+/// copy so authoring does not depend on the scorer's internals).
 /// Words with other characters, and words of two letters or fewer, are returned unchanged.
-public enum PorterStemmer {
-    public static func stem(_ word: String) -> String {
+enum EnglishStemmer {
+    static func stem(_ word: String) -> String {
         guard word.count > 2, word.unicodeScalars.allSatisfy({ $0.value >= 0x61 && $0.value <= 0x7A }) else { return word }
         var w = Array(word.utf8)
         step1a(&w); step1b(&w); step1c(&w); step2(&w); step3(&w); step4(&w); step5(&w)
