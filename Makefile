@@ -1,6 +1,7 @@
 # mockinterview: build, test and install.
 #   make                      release build
-#   make test                 the test suite (same as `swift test`)
+#   make practice             a 15-minute mock interview on the bundled questions
+#   make test                 the test suite (`swift test`)
 #   make install PREFIX=DIR   binary in DIR/bin, content in DIR/share/mockinterview, shell completions
 PREFIX ?= /usr/local
 CONFIG ?= release
@@ -9,12 +10,18 @@ SWIFT_BUILD_FLAGS ?= -c $(CONFIG) --static-swift-stdlib
 BIN = $(shell swift build $(SWIFT_BUILD_FLAGS) --show-bin-path)/mockinterview
 SHARE = $(PREFIX)/share/mockinterview
 
-.PHONY: build test install uninstall completions
+.PHONY: build test practice deps install uninstall
 
-build:
+deps:
+	@scripts/ensure-deps
+
+build: deps
 	swift build $(SWIFT_BUILD_FLAGS) --product mockinterview
 
-test:
+practice: deps
+	swift run mockinterview practice quick
+
+test: deps
 	swift test
 
 install: build
