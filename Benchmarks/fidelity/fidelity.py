@@ -125,6 +125,8 @@ def run_set(path, human_field, label_field, binary, work, content):
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     grade_seconds = time.time() - t0
     out_lines = proc.stdout.decode("utf-8").splitlines()
+    with open(os.path.join(folder, "grades.jsonl"), "w", encoding="utf-8") as f:
+        f.write(proc.stdout.decode("utf-8"))
     if len(out_lines) != len(rows):
         sys.exit(f"{name}: grade --batch printed {len(out_lines)} lines for {len(rows)} answers (exit {proc.returncode}):\n"
                  + proc.stderr.decode("utf-8", "replace")[-2000:])
