@@ -33,7 +33,7 @@ let package = Package(
         ]),
         .executableTarget(name: "scorer-benchmark", dependencies: ["RubricKit"],
                           path: "Benchmarks/ScorerBenchmark"),
-        .testTarget(name: "RubricKitTests", dependencies: ["RubricKit"]),
+        .testTarget(name: "RubricKitTests", dependencies: ["RubricKit"], exclude: ["Fixtures"]),
         .testTarget(name: "InterviewEngineTests", dependencies: ["InterviewEngine", "RubricKit"]),
         .testTarget(name: "SessionStoreTests", dependencies: ["SessionStore", "InterviewEngine"]),
         .testTarget(name: "ReportKitTests", dependencies: ["ReportKit", "SessionStore", "InterviewEngine"],

@@ -22,19 +22,41 @@ public struct SessionRecord: Sendable, Equatable, Codable {
     public var totalBudgetSeconds: Int
     public var candidate: String?
     public var interviewer: String?
+    /// Every planned question in the order asked, from the start of the session: a question not yet
+    /// reached has no turns and no grade (`isAnswered` is false).
     public var questions: [QuestionRecord]
     public var recommendation: Recommendation?
+    /// The 80 % warning of the total budget was shown (not shown again after a resume).
+    public var totalTimeWarningShown: Bool
+    /// Points taken off a question's score per hint (the scenario's `hint_penalty` when the session began).
+    public var hintPenalty: Double
+    /// Follow-ups asked at most per question (the scenario's limit when the session began).
+    public var maxFollowUps: Int
 
     public init(id: String, kind: Kind, scenarioID: String, scenarioTitle: LocalizedText, mode: Scenario.Mode,
                 language: Language, seed: UInt64, startedAt: Date, endedAt: Date? = nil, status: Status = .inProgress,
                 elapsedSeconds: Double = 0, totalBudgetSeconds: Int, candidate: String? = nil, interviewer: String? = nil,
-                questions: [QuestionRecord], recommendation: Recommendation? = nil) {
+                questions: [QuestionRecord], recommendation: Recommendation? = nil,
+                totalTimeWarningShown: Bool = false, hintPenalty: Double = 5, maxFollowUps: Int = 1) {
         self.id = id; self.kind = kind; self.scenarioID = scenarioID; self.scenarioTitle = scenarioTitle
         self.mode = mode; self.language = language; self.seed = seed; self.startedAt = startedAt
         self.endedAt = endedAt; self.status = status; self.elapsedSeconds = elapsedSeconds
         self.totalBudgetSeconds = totalBudgetSeconds; self.candidate = candidate; self.interviewer = interviewer
         self.questions = questions; self.recommendation = recommendation
+        self.totalTimeWarningShown = totalTimeWarningShown; self.hintPenalty = hintPenalty; self.maxFollowUps = maxFollowUps
     }
+
+    /// Questions with a grade (skipped questions have none).
+    public var answeredQuestions: [QuestionRecord] { questions.filter(\.isAnswered) }
+    /// The mean score of the graded questions, nil when none is graded.
+    public var averageScore: Double? {
+        let scores = questions.compactMap { $0.grade?.score }
+        return scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count)
+    }
+    /// The first question not finished, nil when all are.
+    public var currentQuestionIndex: Int? { questions.firstIndex { !$0.finished } }
+    /// True when the time used passed the total budget.
+    public var overran: Bool { elapsedSeconds > Double(totalBudgetSeconds) }
 }
 
 /// One question of a session.
@@ -51,16 +73,44 @@ public struct QuestionRecord: Sendable, Equatable, Codable {
     public var grade: AnswerGrade?
     /// The interviewer's marks (interviewer-led sessions).
     public var marks: InterviewerMarks?
+    /// The question as it was asked (both languages when the rubric has them).
+    public var question: LocalizedText?
+    /// Ids of the follow-ups asked, in order. One more than the follow-up turns means one is awaiting its answer.
+    public var followUpIDs: [String]
+    /// Points taken off the score for hints (`hintsUsed` × the session's hint penalty), already applied to `grade`.
+    public var hintPenaltyPoints: Double
+    /// The candidate asked to see the standard answer (`:answer`).
+    public var standardAnswerShown: Bool
+    /// The 80 % warning of this question's budget was shown.
+    public var timeWarningShown: Bool
+    /// Done with: graded and its follow-ups answered or declined, or skipped.
+    public var finished: Bool
 
     public init(questionID: String, category: String, position: Int, budgetSeconds: Int, secondsUsed: Double = 0,
                 turns: [Turn] = [], hintsUsed: Int = 0, skipped: Bool = false, grade: AnswerGrade? = nil,
-                marks: InterviewerMarks? = nil) {
+                marks: InterviewerMarks? = nil, question: LocalizedText? = nil, followUpIDs: [String] = [],
+                hintPenaltyPoints: Double = 0, standardAnswerShown: Bool = false, timeWarningShown: Bool = false,
+                finished: Bool = false) {
         self.questionID = questionID; self.category = category; self.position = position
         self.budgetSeconds = budgetSeconds; self.secondsUsed = secondsUsed; self.turns = turns
         self.hintsUsed = hintsUsed; self.skipped = skipped; self.grade = grade; self.marks = marks
+        self.question = question; self.followUpIDs = followUpIDs; self.hintPenaltyPoints = hintPenaltyPoints
+        self.standardAnswerShown = standardAnswerShown; self.timeWarningShown = timeWarningShown; self.finished = finished
     }
 
     public var overran: Bool { secondsUsed > Double(budgetSeconds) }
+    /// Graded (skipped questions are not).
+    public var isAnswered: Bool { grade != nil }
+    /// Something was answered: an answer, a guided step or a follow-up with text.
+    public var attempted: Bool {
+        turns.contains { $0.kind != .hint && $0.kind != .note && !$0.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    }
+    /// The candidate's words for this question (answer, guided steps, follow-up answers), in order, joined by
+    /// blank lines: what the grade is computed from.
+    public var answerText: String {
+        turns.filter { $0.kind == .answer || $0.kind == .guidedStep || $0.kind == .followUp }
+            .map(\.text).filter { !$0.isEmpty }.joined(separator: "\n\n")
+    }
 }
 
 /// One exchange: what was asked and what came back.

@@ -28,6 +28,11 @@ struct References {
 enum ContentDecoder {
     static let supportedVersion = 1
 
+    /// `2` rather than `2.0`.
+    static func formatNumber(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
+    }
+
     /// Decodes `text`; the kind is told by its keys (`concepts`: rubric, `questions`: scenario,
     /// `steps`: framework, `categories`: the category list).
     static func decode(path: String, text: String) -> (ContentFile?, References, [Diagnostic]) {
@@ -38,12 +43,16 @@ enum ContentDecoder {
         guard checkVersion(f, r) else { return (nil, refs, r.diagnostics) }
         let file: ContentFile?
         if f.has("concepts") {
+            f.what = "the rubric"
             file = decodeRubric(f, r, &refs).map(ContentFile.rubric)
         } else if f.has("steps") {
+            f.what = "the framework"
             file = decodeFramework(f, r).map(ContentFile.framework)
         } else if f.has("categories") && !f.has("questions") {
+            f.what = "the category list"
             file = decodeCategories(f, r, &refs).map(ContentFile.categories)
         } else if f.has("questions") {
+            f.what = "the scenario"
             file = decodeScenario(f, r, &refs).map(ContentFile.scenario)
         } else {
             r.error("cannot tell what this file is: a rubric has 'concepts', a scenario 'questions', the framework 'steps', the category list 'categories'", at: root)
@@ -78,7 +87,7 @@ enum ContentDecoder {
         let corrections = f.optional("corrections").flatMap { r.strings($0, "corrections") } ?? []
         let similarity = f.optional("similarity_weight").flatMap { n -> Double? in
             guard let v = r.number(n, "similarity_weight") else { return nil }
-            if v < 0 || v > 1 { r.error("similarity_weight must be between 0 and 1, found \(v)", at: n); return nil }
+            if v < 0 || v > 1 { r.error("similarity_weight must be between 0 and 1, found \(formatNumber(v))", at: n); return nil }
             return v
         } ?? 0.1
         let bands = f.optional("bands").flatMap { decodeBands($0, r) } ?? .standard
@@ -137,6 +146,7 @@ enum ContentDecoder {
             let s = r.string(n, "concept id"); if let s { checkIdentifier(s, n, r) }; return s
         }
         let what = id.map { "concept '\($0)'" } ?? "a concept"
+        f.what = what
         let label = f.required("label").flatMap { r.localized($0, "\(what) label") }
         var aliases: [String] = []
         if let n = f.optional("aliases"), let items = r.list(n, "\(what) aliases") {
@@ -153,7 +163,7 @@ enum ContentDecoder {
         }
         let weight = f.optional("weight").flatMap { n -> Double? in
             guard let v = r.number(n, "\(what) weight") else { return nil }
-            if v <= 0 || v > 100 { r.error("\(what) weight must be above 0 and at most 100, found \(v)", at: n); return nil }
+            if v <= 0 || v > 100 { r.error("\(what) weight must be above 0 and at most 100, found \(formatNumber(v))", at: n); return nil }
             return v
         } ?? 1
         let step = f.required("step").flatMap { n -> FrameworkStep? in
@@ -215,6 +225,7 @@ enum ContentDecoder {
         guard let f = r.fields(node, "a misconception") else { return nil }
         let id = f.required("id").flatMap { r.string($0, "misconception id") }
         let what = id.map { "misconception '\($0)'" } ?? "a misconception"
+        f.what = what
         let claim = f.required("claim").flatMap { r.localized($0, "\(what) claim") }
         var groups: [[String]] = []
         if let n = f.required("match"), let items = r.list(n, "\(what) match") {

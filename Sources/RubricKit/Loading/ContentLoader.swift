@@ -123,7 +123,8 @@ public enum ContentLoader {
             }
             rubricCategory[r.id] = r.category
             let folder = ((d.path as NSString).deletingLastPathComponent as NSString).lastPathComponent
-            if folder != r.category && folder != "Rubrics" {
+            let inRubricsTree = d.path.hasPrefix("Rubrics/") || d.path.contains("/Rubrics/")
+            if inRubricsTree && folder != r.category && folder != "Rubrics" {
                 diag(.warning, "rubric '\(r.id)' of category '\(r.category)' lives in folder '\(folder)'; put it in Rubrics/\(r.category)/", loc)
             }
         }

@@ -223,7 +223,7 @@ final class YAMLReader {
 final class Fields {
     let reader: YAMLReader
     let node: Node
-    let what: String
+    var what: String
     private var entries: [(key: String, keyNode: Node, value: Node)] = []
     private var used: Set<String> = []
 

@@ -5,5 +5,5 @@ struct RubricCommand: ParsableCommand {
         commandName: "rubric",
         abstract: "Write, check and test rubrics and scenarios.",
         subcommands: [RubricLintCommand.self, RubricTestCommand.self, RubricExplainCommand.self,
-                      RubricImportCommand.self, RubricDraftCommand.self])
+                      RubricImportCommand.self, RubricDraftCommand.self, RubricCatalogCommand.self])
 }

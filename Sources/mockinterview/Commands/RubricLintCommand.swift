@@ -24,16 +24,7 @@ struct RubricLintCommand: ParsableCommand {
     @Option(help: "Output format: text or json.") var format: Format = .text
 
     func run() throws {
-        var targets = paths
-        if targets.isEmpty {
-            let located = ContentLocator.locate(
-                explicit: global.content, environment: ProcessInfo.processInfo.environment,
-                currentDirectory: FileManager.default.currentDirectoryPath, executablePath: CommandLine.arguments[0])
-            switch located {
-            case .failure(let e): Console.shared.error(e.description); throw Exit.content
-            case .success(let root): targets = [root]
-            }
-        }
+        let targets = paths.isEmpty ? [try global.locateContent()] : paths
         let diagnostics: [Diagnostic]
         if paths.isEmpty {
             diagnostics = ContentLoader.load(root: targets[0]).diagnostics

@@ -19,25 +19,37 @@ struct GlobalOptions: ParsableArguments {
         return locale.lowercased().hasPrefix("zh") ? .zh : .en
     }
 
-    /// Finds and loads the content, printing diagnostics and throwing exit 1 on failure.
-    func loadContent() throws -> ContentBank {
+    /// The content folder, or a one-line error naming where it looked (exit 1).
+    func locateContent() throws -> String {
         let located = ContentLocator.locate(
             explicit: content, environment: ProcessInfo.processInfo.environment,
             currentDirectory: FileManager.default.currentDirectoryPath,
-            executablePath: CommandLine.arguments[0].contains("/") ? CommandLine.arguments[0] : Bundle.main.executablePath ?? CommandLine.arguments[0])
+            executablePath: Self.executablePath)
         switch located {
         case .failure(let notFound):
             Console.shared.error(notFound.description)
             throw Exit.content
         case .success(let root):
-            let result = ContentLoader.load(root: root)
-            guard let bank = result.bank else {
-                for d in result.diagnostics { Console.shared.err(d.rendered) }
-                Console.shared.error("the content in \(root) has \(result.diagnostics.errorCount) error(s); run `mockinterview rubric lint` for details")
-                throw Exit.content
-            }
-            return bank
+            return root
         }
+    }
+
+    /// Finds and loads the content, printing diagnostics and throwing exit 1 on failure.
+    func loadContent() throws -> ContentBank {
+        let root = try locateContent()
+        let result = ContentLoader.load(root: root)
+        guard let bank = result.bank else {
+            for d in result.diagnostics where d.severity == .error { Console.shared.err(d.rendered) }
+            Console.shared.error("the content in \(root) has \(result.diagnostics.errorCount) error(s); run `mockinterview rubric lint` for details")
+            throw Exit.content
+        }
+        return bank
+    }
+
+    /// The running binary's real path (so an installed binary finds `<prefix>/share/mockinterview`).
+    static var executablePath: String {
+        if let link = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return link }
+        return Bundle.main.executablePath ?? CommandLine.arguments[0]
     }
 }
 

@@ -1,0 +1,203 @@
+import Foundation
+
+/// Picks the key terms of a reference answer, weighted by how distinctive they are across a bank.
+///
+/// English words are grouped by Porter stem, stop words dropped; every spelling of the stem seen in
+/// the bank and its regular inflections become aliases. Chinese is segmented by `ChineseSegmenter`
+/// from the bank's own repeated substrings. A term the question already names is demoted: repeating
+/// the question shows little.
+public struct KeywordExtractor: Sendable {
+    public struct Options: Sendable, Equatable {
+        /// At most this many terms per reference.
+        public var limit: Int
+        /// Weight factor for terms the question already holds.
+        public var questionDemotion: Double
+        /// Below this many terms, Chinese pieces the bank never repeats are used too.
+        public var minimumTerms: Int
+        /// Weight factor for those guessed pieces.
+        public var guessDemotion: Double
+        public init(limit: Int = 14, questionDemotion: Double = 0.35, minimumTerms: Int = 5, guessDemotion: Double = 0.5) {
+            self.limit = limit; self.questionDemotion = questionDemotion; self.minimumTerms = minimumTerms
+            self.guessDemotion = guessDemotion
+        }
+    }
+
+    public let statistics: TermStatistics
+    public let options: Options
+
+    public init(statistics: TermStatistics, options: Options = Options()) {
+        self.statistics = statistics; self.options = options
+    }
+
+    /// The bank's documents are each entry's question with its reference answers.
+    public init(bank: [(question: String, references: [String])], options: Options = Options()) {
+        self.init(statistics: TermStatistics(documents: bank.map { ([$0.question] + $0.references).joined(separator: "\n") }),
+                  options: options)
+    }
+
+    public func extract(reference: String, question: String) -> [KeyTerm] {
+        let questionWords = Set(TextScanner.words(question).map(TermStatistics.wordKey))
+        let questionHan = TextScanner.hanRuns(question).joined(separator: "|")
+        let clauses = Self.clauses(reference)
+        var terms: [String: KeyTerm] = [:]
+        var position = 0
+        var surfaceCounts: [String: [String: Int]] = [:]
+        var unrepeated: [(String, String, Int)] = []
+
+        for clause in clauses {
+            let pieces = TextScanner.pieces(clause)
+            var previousWords: [String] = []
+            for piece in pieces {
+                position += 1
+                switch piece {
+                case .word(let w):
+                    defer { previousWords.append(w) }
+                    guard Self.isContentWord(w) else { continue }
+                    let key = TermStatistics.wordKey(w)
+                    let negated = Self.isNegated(previousWords)
+                    surfaceCounts[key, default: [:]][w, default: 0] += 1
+                    if var t = terms[key] {
+                        // Stated both ways: the plain term is what matters.
+                        if !negated && t.negated { t.negated = false; terms[key] = t }
+                        continue
+                    }
+                    terms[key] = KeyTerm(key: key, label: w, aliases: [], weight: 0,
+                                         inQuestion: questionWords.contains(key), negated: negated,
+                                         sentence: clause, position: position)
+                case .han(let run):
+                    previousWords.removeAll()
+                    for seg in ChineseSegmenter(statistics: statistics).segment(run) where terms[seg.term] == nil {
+                        if !seg.repeated { unrepeated.append((seg.term, clause, position)); continue }
+                        terms[seg.term] = KeyTerm(key: seg.term, label: seg.term, aliases: [seg.term], weight: 0,
+                                                  inQuestion: questionHan.contains(seg.term), negated: false,
+                                                  sentence: clause, position: position)
+                    }
+                case .breakMark:
+                    previousWords.removeAll()
+                }
+            }
+        }
+
+        // Pieces the bank never repeats are only guesses at word boundaries: use them when the
+        // reference has too few other terms.
+        if terms.count < options.minimumTerms {
+            for (term, clause, pos) in unrepeated where terms[term] == nil {
+                var t = KeyTerm(key: term, label: term, aliases: [term], weight: 0,
+                                inQuestion: questionHan.contains(term), negated: false, sentence: clause, position: pos)
+                t.guessed = true
+                terms[term] = t
+            }
+        }
+        var out: [KeyTerm] = []
+        for var t in terms.values {
+            let idf = statistics.idf(t.key)
+            t.weight = idf * (t.inQuestion ? options.questionDemotion : 1) * (t.guessed ? options.guessDemotion : 1)
+            if !t.isChinese {
+                let counts = surfaceCounts[t.key] ?? [:]
+                t.label = counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? t.label
+                let forms = Self.englishForms(of: t.label, stemKey: t.key, seen: statistics.surfaceForms(ofStem: t.key))
+                t.aliases = t.negated ? forms.flatMap { f in ["not \(f)", "no \(f)", "never \(f)", "without \(f)"] } : forms
+            }
+            out.append(t)
+        }
+        out.sort { ($0.weight, -$0.position) > ($1.weight, -$1.position) }
+        if out.count > options.limit { out = Array(out.prefix(options.limit)) }
+        return out.sorted { $0.position < $1.position }
+    }
+
+    // MARK: English
+
+    static func isContentWord(_ w: String) -> Bool {
+        if StopWords.english.contains(w) || StopWords.englishNegators.contains(w) { return false }
+        if w.unicodeScalars.allSatisfy({ $0.properties.numericType != nil }) { return true }   // numbers are facts
+        return w.unicodeScalars.count >= 2
+    }
+
+    /// A negator among the two words before, with at most one stop word between.
+    static func isNegated(_ previous: [String]) -> Bool {
+        guard let last = previous.last else { return false }
+        if StopWords.englishNegators.contains(last) { return true }
+        if previous.count >= 2, StopWords.english.contains(last) || last == "t" {
+            return StopWords.englishNegators.contains(previous[previous.count - 2]) || (last == "t" && previous[previous.count - 2].hasSuffix("n"))
+        }
+        return false
+    }
+
+    /// The word's spellings seen in the bank plus its regular inflections (plural, third person,
+    /// past, gerund), all with the same stem.
+    static func englishForms(of word: String, stemKey: String, seen: [String]) -> [String] {
+        var forms: [String] = [word]
+        func add(_ f: String) {
+            if !forms.contains(f), TermStatistics.wordKey(f) == stemKey { forms.append(f) }
+        }
+        for s in seen { add(s) }
+        let isLetters = word.unicodeScalars.allSatisfy { $0.value >= 0x61 && $0.value <= 0x7A }
+        guard isLetters, word.count >= 3 else { return Array(forms.prefix(10)) }
+        for root in inflectionRoots(word) { for f in inflections(root) { add(f) } }
+        return Array(forms.prefix(10))
+    }
+
+    /// Plausible base forms of `word`: itself and the word with a regular ending removed.
+    static func inflectionRoots(_ word: String) -> [String] {
+        var roots = [word]
+        func strip(_ suffix: String, _ replacement: String = "") {
+            if word.hasSuffix(suffix) && word.count > suffix.count + 2 { roots.append(String(word.dropLast(suffix.count)) + replacement) }
+        }
+        strip("ies", "y"); strip("ied", "y"); strip("es"); strip("s"); strip("ed"); strip("ed", "e"); strip("ing"); strip("ing", "e")
+        strip("er"); strip("er", "e"); strip("ers"); strip("ers", "e")
+        return roots.filter { !$0.hasSuffix("ss") || $0 == word }
+    }
+
+    /// Regular inflections of a base form, spelled by the usual rules.
+    static func inflections(_ r: String) -> [String] {
+        guard let last = r.last else { return [] }
+        let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
+        if last == "e" {
+            let stem = String(r.dropLast())
+            return [r + "s", r + "d", stem + "ing"]
+        }
+        if last == "y", r.count >= 2 {
+            let beforeY = r.dropLast().last.map { vowels.contains($0) } ?? false
+            if !beforeY {
+                let stem = String(r.dropLast())
+                return [stem + "ies", stem + "ied", r + "ing"]
+            }
+        }
+        var out: [String] = []
+        let sibilant = r.hasSuffix("s") || r.hasSuffix("x") || r.hasSuffix("z") || r.hasSuffix("ch") || r.hasSuffix("sh")
+        out.append(r + (sibilant ? "es" : "s"))
+        out += [r + "ed", r + "ing"]
+        // Short consonant-vowel-consonant words double the consonant: stop → stopped.
+        let chars = Array(r)
+        if chars.count >= 3, !vowels.contains(chars[chars.count - 1]), vowels.contains(chars[chars.count - 2]),
+           !vowels.contains(chars[chars.count - 3]), !"wxy".contains(chars[chars.count - 1]) {
+            out += [r + String(last) + "ed", r + String(last) + "ing"]
+        }
+        return out
+    }
+
+    // MARK: Clauses
+
+    /// Sentences and clauses of `text` in its original spelling (for teaching sentences).
+    static func clauses(_ text: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        let scalars = Array(text.unicodeScalars)
+        for (i, s) in scalars.enumerated() {
+            current.unicodeScalars.append(s)
+            var ends = "。！？!?；;\n".unicodeScalars.contains(s)
+            if s == "." {
+                let next = i + 1 < scalars.count ? scalars[i + 1] : " "
+                ends = next == " " || next == "\n"
+            }
+            if ends {
+                let c = current.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !c.isEmpty { out.append(c) }
+                current = ""
+            }
+        }
+        let c = current.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !c.isEmpty { out.append(c) }
+        return out
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// Drafts rubrics mechanically from questions and reference answers: the reference's key terms,
+/// weighted by how distinctive they are across the whole bank, become concepts; the reference
+/// answers are kept for the similarity signal.
+public struct RubricDrafter: Sendable {
+    public struct Options: Sendable, Equatable {
+        public var category: String
+        /// Share of the score given to similarity with the reference answers.
+        public var similarityWeight: Double
+        public var keywords: KeywordExtractor.Options
+        public init(category: String = "drafted", similarityWeight: Double = 0.3,
+                    keywords: KeywordExtractor.Options = .init()) {
+            self.category = category; self.similarityWeight = similarityWeight; self.keywords = keywords
+        }
+    }
+
+    public let extractor: KeywordExtractor
+    public let options: Options
+
+    /// Builds the bank statistics from every entry.
+    public init(bank: [BankEntry], options: Options = Options()) {
+        self.extractor = KeywordExtractor(bank: bank.map { ($0.question, $0.references) }, options: options.keywords)
+        self.options = options
+    }
+
+    public func draft(_ entry: BankEntry) -> Rubric {
+        let language: Language = TextScanner.isMostlyChinese(entry.question + entry.reference) ? .zh : .en
+        let terms = extractor.extract(reference: entry.reference, question: entry.question)
+        var concepts: [Concept] = []
+        var usedIDs = Set<String>()
+        var claimed = Set<String>()
+        for t in terms {
+            let aliases = t.aliases.filter { claimed.insert(TextNormalizer.normalize($0).text).inserted }
+            guard !aliases.isEmpty else { continue }
+            let id = Self.uniqueID(for: t, index: concepts.count + 1, used: &usedIDs)
+            let label = t.negated ? "not \(t.label)" : t.label
+            concepts.append(Concept(
+                id: id, label: Self.text(label, language), aliases: aliases,
+                weight: max(0.1, (t.weight * 100).rounded() / 100), step: .core,
+                teach: Self.text(t.sentence, language)))
+        }
+        if concepts.isEmpty {
+            // A reference of stop words only ("Yes, it can."): its words are the answer.
+            let words = TextScanner.words(entry.reference)
+            let han = TextScanner.hanRuns(entry.reference)
+            let aliases = Array(Set(words + han)).sorted()
+            let fallback = aliases.isEmpty ? [TextNormalizer.normalize(entry.reference).text] : aliases
+            concepts.append(Concept(id: "answer", label: Self.text(entry.reference, language), aliases: fallback,
+                                    weight: 1, step: .core))
+        }
+        let references = entry.references
+        return Rubric(id: entry.id, category: options.category, language: language,
+                      question: Self.text(entry.question, language),
+                      standardAnswer: references.first ?? entry.reference,
+                      alternatives: Array(references.dropFirst()),
+                      concepts: concepts, similarityWeight: options.similarityWeight)
+    }
+
+    static func text(_ s: String, _ language: Language) -> LocalizedText {
+        language == .zh ? LocalizedText(zh: s) : LocalizedText(en: s)
+    }
+
+    /// `slug` of an English label; `t<n>` for Chinese.
+    static func uniqueID(for t: KeyTerm, index: Int, used: inout Set<String>) -> String {
+        var base = t.isChinese ? "t\(index)" : slug(t.label)
+        if t.negated { base = "not-" + base }
+        if base.isEmpty { base = "t\(index)" }
+        var id = base
+        var n = 2
+        while used.contains(id) { id = "\(base)-\(n)"; n += 1 }
+        used.insert(id)
+        return id
+    }
+
+    static func slug(_ s: String) -> String {
+        var out = ""
+        for u in s.lowercased().unicodeScalars {
+            if u.isASCII && (u.properties.isAlphabetic || u.properties.numericType != nil) { out.unicodeScalars.append(u) }
+            else if !out.isEmpty && !out.hasSuffix("-") { out += "-" }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return String(out.prefix(40))
+    }
+}
