@@ -44,6 +44,9 @@ public struct ConductSession: Sendable {
     private let content: ReportContent
     private var questionShownAt: Date
     private var secondsBefore: Double = 0
+    /// Session time saved before this run, and when this run's clock started.
+    private var elapsedBefore: Double = 0
+    private var clockStartedAt: Date
 
     public init(id: String, scenario: Scenario, questions: [Rubric], framework: Framework, categories: [Category],
                 candidate: String, interviewer: String?, language: Language, seed: UInt64, now: Date,
@@ -59,15 +62,74 @@ public struct ConductSession: Sendable {
         self.grader = grader
         self.content = content
         self.questionShownAt = now
+        self.clockStartedAt = now
         record = SessionRecord(
             id: id, kind: .conducted, scenarioID: scenario.id, scenarioTitle: scenario.title, mode: .free,
             language: language, seed: seed, startedAt: now, totalBudgetSeconds: scenario.totalSeconds,
             candidate: candidate, interviewer: interviewer,
             questions: questions.enumerated().map { i, r in
                 QuestionRecord(questionID: r.id, category: r.category, position: i,
-                               budgetSeconds: scenario.budget(for: r.id, questionCount: questions.count))
+                               budgetSeconds: scenario.budget(for: r.id, questionCount: questions.count), question: r.question)
             })
     }
+
+    public enum ResumeError: Error, Sendable, Equatable, CustomStringConvertible {
+        case notConducted(String)
+        case alreadyFinished(String)
+        case missingQuestion(String)
+        public var description: String {
+            switch self {
+            case .notConducted(let id): return "session \(id) is a practice session, not an interviewer-led one"
+            case .alreadyFinished(let id): return "session \(id) is already finished"
+            case .missingQuestion(let q): return "question '\(q)' of this session is no longer in the content"
+            }
+        }
+    }
+
+    /// Continues a saved, unfinished interviewer-led session at its first unfinished question (or the
+    /// recommendation when every question is done), its notes, marks and clock kept.
+    public init(resuming saved: SessionRecord, rubric: (String) -> Rubric?, framework: Framework, categories: [Category],
+                language: Language, now: Date, grader: @escaping Grader) throws {
+        guard saved.kind == .conducted else { throw ResumeError.notConducted(saved.id) }
+        guard saved.status == .inProgress else { throw ResumeError.alreadyFinished(saved.id) }
+        var rubrics: [Rubric] = []
+        for q in saved.questions {
+            guard let r = rubric(q.questionID) else { throw ResumeError.missingQuestion(q.questionID) }
+            rubrics.append(r)
+        }
+        let content = ReportContent(framework: framework, rubrics: rubrics, categories: categories)
+        self.rubrics = rubrics
+        self.checklists = zip(rubrics, saved.questions).map { r, q in
+            ScoringSheet.question(r, position: q.position + 1, budget: q.budgetSeconds, content: content, language: language)
+        }
+        self.framework = framework
+        self.language = language
+        self.grader = grader
+        self.content = content
+        self.questionShownAt = now
+        self.record = saved
+        // The clock goes on from what was saved: time while the program was not running is not counted.
+        elapsedBefore = saved.elapsedSeconds
+        clockStartedAt = now
+    }
+
+    /// Shows where a resumed session stands. Call once instead of `start`.
+    public mutating func resume(at now: Date) -> [Effect] {
+        guard phase == .notStarted else { return [] }
+        var fx: [Effect] = [.say(s.t("继续面试：", "Resuming: ") + record.scenarioTitle.text(language)
+                                 + " · " + s.t("候选人 ", "candidate ") + (record.candidate ?? ""), .heading)]
+        if let q = record.questions.firstIndex(where: { !$0.finished }) {
+            fx += show(question: q, at: now)
+            if !record.questions[q].turns.isEmpty { fx += statusLine(question: q) }
+        } else {
+            phase = .verdict
+            fx.append(.say(s.t("所有题目已完成。总体录用建议：", "All questions done. Overall recommendation: ") + verdictChoices, .heading))
+        }
+        fx.append(.save)
+        fx.append(prompt)
+        return fx
+    }
+
 
     private var s: ReportStrings { ReportStrings(language) }
 
@@ -112,7 +174,7 @@ public struct ConductSession: Sendable {
         guard phase != .finished, phase != .quit, phase != .notStarted else { return [.end] }
         tick(now)
         phase = .quit
-        return [.save, .say(s.t("已保存，会话未完成。", "Saved; the session is unfinished."), .dim), .end]
+        return [.save, .say(quitMessage, .dim), .end]
     }
 
     public var prompt: Effect {
@@ -152,7 +214,7 @@ public struct ConductSession: Sendable {
                 return [.save, .say(s.t("已跳过此题。", "Question skipped."), .dim)] + advance(from: q, at: now)
             case "quit", "q":
                 phase = .quit
-                return [.save, .say(s.t("已保存，会话未完成。", "Saved; the session is unfinished."), .dim)]
+                return [.save, .say(quitMessage, .dim)]
             case "help", "h", "?": return [.say(help, .dim)]
             default:
                 return [.say(s.t("未知命令：", "Unknown command: ") + line + s.t("（:help 查看命令）", " (:help lists commands)"), .error)]
@@ -245,6 +307,7 @@ public struct ConductSession: Sendable {
     }
 
     private mutating func advance(from q: Int, at now: Date) -> [Effect] {
+        record.questions[q].finished = true
         if q + 1 < rubrics.count { return show(question: q + 1, at: now) }
         phase = .verdict
         return [.say(s.t("所有题目已完成。总体录用建议：", "All questions done. Overall recommendation: ") + verdictChoices, .heading)]
@@ -259,7 +322,7 @@ public struct ConductSession: Sendable {
 
     /// Adds the time since the last event to the current question and the session.
     private mutating func tick(_ now: Date) {
-        record.elapsedSeconds = max(record.elapsedSeconds, now.timeIntervalSince(record.startedAt))
+        record.elapsedSeconds = max(record.elapsedSeconds, elapsedBefore + now.timeIntervalSince(clockStartedAt))
         switch phase {
         case .notes(let q), .rating(let q, _), .freeNote(let q):
             record.questions[q].secondsUsed = secondsBefore + max(0, now.timeIntervalSince(questionShownAt))
@@ -423,6 +486,11 @@ public struct ConductSession: Sendable {
     private func ratingQuestion(_ step: FrameworkStep, question q: Int) -> Effect {
         let suggestion = suggestedRating(step, question: q).map { s.t("，回车 = \($0)（建议）", ", Enter = \($0) (suggested)") } ?? ""
         return .say("  " + content.stepName(step, language) + " (" + s.ratingScale + suggestion + ")", .plain)
+    }
+
+    private var quitMessage: String {
+        s.t("已保存。继续本次面试：mockinterview conduct --resume \(record.id)",
+            "Saved. Continue with: mockinterview conduct --resume \(record.id)")
     }
 
     private var verdictChoices: String {

@@ -225,8 +225,9 @@ extension SessionReport {
             })
     }
 
-    /// The question as asked: the content's text, else the id.
+    /// The question as asked (kept in the record), else the content's text, else the id.
     private static func questionText(_ q: QuestionRecord, content: ReportContent, language: Language) -> String {
-        content.questionText(q.questionID, language) ?? q.questionID
+        if let asked = q.question, !asked.isEmpty { return asked.text(language) }
+        return content.questionText(q.questionID, language) ?? q.questionID
     }
 }
