@@ -41,8 +41,10 @@ public enum ChecklistGrading {
         let score = (min(100, max(0, coverage - penalties)) * 10).rounded() / 10
         grade.score = score
         grade.grade = rubric.bands.grade(for: score)
-        grade.breakdown = ScoreBreakdown(coverage: (coverage * 10).rounded() / 10, structure: 0, similarity: 0,
-                                         penalties: penalties, caps: [])
+        let rounded = (coverage * 10).rounded() / 10
+        grade.breakdown = ScoreBreakdown(coverage: rounded, structure: 0, similarity: 0, penalties: penalties, caps: [],
+                                         rawCoverage: rounded, weights: .init(coverage: 1, structure: 0, similarity: 0),
+                                         base: rounded)
         grade.flags = [flag] + base.flags.filter { $0 != flag }
         grade.feedback = []
         return grade

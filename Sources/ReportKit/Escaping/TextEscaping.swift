@@ -20,14 +20,17 @@ public enum TextEscaping {
     }
 
     /// Text safe inline in Markdown: the characters that start emphasis, code, links, raw HTML or
-    /// table cells are backslash-escaped (`<` `>` become entities, which every renderer shows as text).
+    /// table cells are backslash-escaped (`#` only where it would start a heading) (`<` `>` become entities, which every renderer shows as text).
     /// Newlines are kept; use `markdownCell` inside tables.
     public static func markdown(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
+        var lineStart = true
         for ch in text.unicodeScalars {
+            defer { lineStart = ch == "\n" }
             switch ch {
-            case "\\", "`", "*", "_", "[", "]", "|", "#": out += "\\"; out.unicodeScalars.append(ch)
+            case "#" where lineStart: out += "\\#"
+            case "\\", "`", "*", "_", "[", "]", "|": out += "\\"; out.unicodeScalars.append(ch)
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\r": continue
