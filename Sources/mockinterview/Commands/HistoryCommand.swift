@@ -1,14 +1,30 @@
 import ArgumentParser
+import Foundation
 
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "List past sessions.")
+        abstract: "List past sessions, newest first.",
+        discussion: """
+        One line per session: its id (any unique prefix works with `report`), date, scenario, kind, mode, \
+        questions answered, average grade and status. Sessions live in $MOCKINTERVIEW_HOME/sessions.sqlite.
+
+        Examples:
+          mockinterview history
+          mockinterview history --format json | jq '.sessions[] | select(.status == "in-progress") | .id'
+        """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @OptionGroup var global: GlobalOptions
+    @Option(help: "Output format: text or json (schema 1).") var format: Format = .text
 
     func run() throws {
-        Console.shared.error("'history' is not implemented yet")
-        throw Exit.usage
+        let store = try SessionStoreAccess.open()
+        let listing = HistoryListing(records: try SessionStoreAccess.run { try store.list() })
+        switch format {
+        case .text: Console.shared.out(listing.text(Localizer(language: global.language)))
+        case .json: Console.shared.out(try listing.json())
+        }
     }
 }

@@ -1,14 +1,114 @@
 import ArgumentParser
+import Foundation
+import InterviewEngine
+import RubricKit
+import SessionStore
 
 struct PracticeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "practice",
-        abstract: "Practise a scenario: a mock interview in the terminal.")
+        abstract: "Practise a scenario: a mock interview in the terminal.",
+        discussion: """
+        The interviewer asks each question of the scenario; you answer in writing. An answer may span \
+        several lines and ends with an empty line or a lone `.`. After each answer you see its grade, \
+        the concepts you covered and missed, and which of the five framework steps you showed; when you \
+        missed a concept that has a follow-up, the interviewer asks it and your answer adds to the grade.
+
+        Commands at the prompt (Tab completes them):
+          :hint :skip :repeat :framework :time :answer :quit :help
+
+        Every answer is saved before the next prompt: if the program is killed, \
+        `practice --resume` continues where you stopped, clock included.
+
+        When stdin is not a terminal the answers are read plainly, so a session can be scripted \
+        (no pause after feedback; each answer ends with an empty line):
+          printf 'G is a goroutine...\\n\\n:skip\\n' | mockinterview practice quick --seed 7
+
+        Examples:
+          mockinterview practice                   the 'quick' scenario
+          mockinterview practice go-basics --guided
+          mockinterview practice --resume
+          mockinterview practice quick --seed 7 --clock --lang en
+        """)
 
     @OptionGroup var global: GlobalOptions
 
+    @Argument(help: ArgumentHelp("The scenario to practise (see `mockinterview list`).", valueName: "scenario"))
+    var scenario: String = "quick"
+
+    @Flag(help: "Guided mode: walk through the five framework steps one prompt at a time, then grade the whole answer.")
+    var guided = false
+
+    @Option(help: ArgumentHelp("Seed for the scenario's question draw and order (recorded with the session).", valueName: "n"))
+    var seed: UInt64?
+
+    @Flag(help: "Continue the last unfinished practice session.")
+    var resume = false
+
+    @Flag(help: "Show the time used for the question in the prompt.")
+    var clock = false
+
     func run() throws {
-        Console.shared.error("'practice' is not implemented yet")
-        throw Exit.usage
+        let bank = try global.loadContent()
+        let language = global.language
+        let t = Localizer(language: language)
+        // The data folder is checked before any question is asked.
+        let store = try SessionStoreAccess.open()
+        let interactive = isatty(STDIN_FILENO) == 1
+        let options = InterviewSession.Options(pauseAfterFeedback: interactive)
+        let grader = AnswerGrader(scorer: RubricScorer(framework: bank.framework))
+        let now = Date()
+
+        let session: InterviewSession
+        if resume {
+            guard let saved = try SessionStoreAccess.run({ try store.lastUnfinishedPractice() }) else {
+                Console.shared.error(t("没有未完成的练习可以继续；用 `mockinterview practice \(scenario)` 开始新的练习",
+                                       "there is no unfinished practice session to resume; start one with `mockinterview practice \(scenario)`"))
+                throw Exit.content
+            }
+            do {
+                session = try InterviewSession(resuming: saved, rubric: bank.rubric, framework: bank.framework, grader: grader,
+                                               scenarioDescription: bank.scenario(saved.scenarioID)?.description ?? LocalizedText(""),
+                                               now: now, options: options)
+            } catch let error as InterviewSession.SetupError {
+                Console.shared.error("session \(saved.id): \(error.description)")
+                throw Exit.content
+            }
+        } else {
+            guard let chosen = bank.scenario(scenario) else {
+                Console.shared.error("unknown scenario '\(scenario)'; available: \(bank.scenarios.map(\.id).joined(separator: ", "))")
+                throw Exit.usage
+            }
+            var system = SystemRandomNumberGenerator()
+            let drawSeed = seed ?? chosen.selection.seed ?? system.next()
+            do {
+                session = try InterviewSession(
+                    id: SessionID.make(using: &system), scenario: chosen,
+                    questions: bank.questions(for: chosen, seed: drawSeed), framework: bank.framework, grader: grader,
+                    mode: guided ? .guided : chosen.mode, language: language, seed: drawSeed, now: now, options: options)
+            } catch let error as InterviewSession.SetupError {
+                Console.shared.error(error.description)
+                throw Exit.content
+            }
+        }
+
+        let reader: any LineReader = interactive
+            ? ReadlineLineReader(historyPath: (SessionStoreAccess.home as NSString).appendingPathComponent("history"),
+                                 ctrlCNotice: t("再按一次 Ctrl-C 保存并退出", "press Ctrl-C again to save and leave"),
+                                 warn: Console.shared.warning)
+            : PlainLineReader()
+        var runner = PracticeRunner(session: session, store: store, reader: reader,
+                                    renderer: SessionRenderer(t: t, framework: bank.framework, console: .shared),
+                                    clock: Date.init, showClock: clock, t: t)
+        _ = try runner.run()
+    }
+}
+
+/// Session ids: 10 random lowercase hex digits, so a short prefix is usually unique.
+enum SessionID {
+    static func make<G: RandomNumberGenerator>(using generator: inout G) -> String {
+        let value = generator.next() & 0xFF_FFFF_FFFF
+        let hex = String(value, radix: 16)
+        return String(repeating: "0", count: 10 - hex.count) + hex
     }
 }

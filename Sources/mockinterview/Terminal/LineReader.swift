@@ -1,0 +1,47 @@
+import InterviewEngine
+
+/// What reading one line gave.
+enum LineEvent: Equatable {
+    case line(String)
+    /// Ctrl-D on an empty line, or the end of piped input.
+    case endOfInput
+    /// A second Ctrl-C on an empty line: the candidate wants to leave.
+    case interrupt
+}
+
+/// Reads the candidate's lines. Readline for a terminal, plain stdin for a pipe; tests script it.
+protocol LineReader: AnyObject {
+    /// Reads one line after showing `prompt` (plain readers show nothing).
+    func readLine(prompt: String) -> LineEvent
+    /// Remembers `line` for recall with the Up key (and in the history file).
+    func remember(_ line: String)
+    /// True when prompts and colours are shown (a terminal).
+    var isInteractive: Bool { get }
+}
+
+/// What the candidate gave at one prompt.
+enum CandidateInput: Equatable {
+    case text(String)
+    case endOfInput
+    case interrupt
+}
+
+extension LineReader {
+    /// Reads a whole input: a command, or an answer of several lines ended by an empty line or `.`.
+    func readInput(prompt: String, continuation: String, singleLine: Bool) -> CandidateInput {
+        var assembler = AnswerAssembler(singleLine: singleLine)
+        while true {
+            switch readLine(prompt: assembler.isEmpty ? prompt : continuation) {
+            case .interrupt:
+                return .interrupt
+            case .endOfInput:
+                // Ctrl-D on an empty continuation line ends the answer; on the first line it leaves.
+                guard let partial = assembler.endOfInput() else { return .endOfInput }
+                return .text(partial)
+            case .line(let line):
+                if AnswerAssembler.keepsInHistory(line) { remember(line) }
+                if case .complete(let input) = assembler.feed(line) { return .text(input) }
+            }
+        }
+    }
+}

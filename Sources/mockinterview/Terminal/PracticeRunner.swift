@@ -1,0 +1,53 @@
+import Foundation
+import InterviewEngine
+import SessionStore
+
+/// Performs the engine's effects in order — print, save, ask — and feeds the candidate's input back.
+/// Every `save` is committed before the next prompt is shown.
+struct PracticeRunner {
+    var session: InterviewSession
+    let store: SessionStore
+    let reader: any LineReader
+    let renderer: SessionRenderer
+    let clock: () -> Date
+    let showClock: Bool
+    let t: Localizer
+
+    /// Runs until the interview ends; returns how it ended.
+    mutating func run() throws -> EndReason {
+        var effects = session.handle(.start, at: clock())
+        while true {
+            var prompt: AnswerPrompt?
+            for effect in effects {
+                switch effect {
+                case .show(let message): Console.shared.out(renderer.render(message))
+                case .warnTime(let warning): Console.shared.out(renderer.warning(warning))
+                case .save(let record): try SessionStoreAccess.run { try store.save(record) }
+                case .ask(let p): prompt = p
+                case .end(let reason): return reason
+                }
+            }
+            guard let prompt else { return .quit }
+            effects = next(after: prompt)
+        }
+    }
+
+    private mutating func next(after prompt: AnswerPrompt) -> [InterviewEffect] {
+        let (first, continuation) = renderer.prompt(prompt, clock: showClock, interactive: reader.isInteractive)
+        let input = reader.readInput(prompt: first, continuation: continuation,
+                                     singleLine: prompt.kind == .continueAfterFeedback)
+        switch input {
+        case .text(let text):
+            return session.handle(.input(text), at: clock())
+        case .endOfInput:
+            return session.handle(.command(.quit), at: clock())
+        case .interrupt:
+            let question = t("保存并退出？[y/N] ", "Save and leave? [y/N] ")
+            if case .line(let answer) = reader.readLine(prompt: question),
+               ["y", "yes", "是", "好"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()) {
+                return session.handle(.command(.quit), at: clock())
+            }
+            return session.handle(.tick, at: clock()) + [.ask(prompt)]
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Small, stable content for the practice end-to-end tests, written to a temporary folder: three short
+/// questions with no follow-ups (so a script knows exactly what is asked) and the project's framework file.
+enum PracticeFixture {
+    static let questions: [(id: String, zh: String, en: String, concept: String)] = [
+        ("e2e.tcp", "请解释TCP三次握手", "Explain the TCP three-way handshake.", "SYN"),
+        ("e2e.dns", "DNS解析的过程是什么？", "How does DNS resolution work?", "递归"),
+        ("e2e.http", "HTTP/2相比HTTP/1.1有什么改进？", "What does HTTP/2 improve over HTTP/1.1?", "多路复用"),
+    ]
+
+    /// A content folder with `Rubrics/` and `Scenarios/`; remove it when done.
+    static func makeContent() throws -> URL {
+        let root = BinaryRunner.temporaryDirectory()
+        let fm = FileManager.default
+        let rubrics = root.appendingPathComponent("Rubrics/e2e"), scenarios = root.appendingPathComponent("Scenarios")
+        try fm.createDirectory(at: rubrics, withIntermediateDirectories: true)
+        try fm.createDirectory(at: scenarios, withIntermediateDirectories: true)
+        try fm.copyItem(at: BinaryRunner.packageRoot.appendingPathComponent("Rubrics/framework.yaml"),
+                        to: root.appendingPathComponent("Rubrics/framework.yaml"))
+        try """
+        format_version: 1
+        categories:
+          - id: e2e
+            name: {zh: 端到端测试, en: End-to-end test}
+            questions: [\(questions.map(\.id).joined(separator: ", "))]
+
+        """.write(to: root.appendingPathComponent("Rubrics/categories.yaml"), atomically: true, encoding: .utf8)
+        for q in questions {
+            try """
+            format_version: 1
+            id: \(q.id)
+            category: e2e
+            language: zh
+            question:
+              zh: \(q.zh)
+              en: \(q.en)
+            standard_answer: |
+              标准答案：\(q.concept)是关键。
+            concepts:
+              - id: key
+                label: {zh: "\(q.concept)", en: "\(q.concept)"}
+                aliases: ["\(q.concept)"]
+                weight: 1
+                step: core
+            hints:
+              - {zh: "想想\(q.concept)。", en: "Think of \(q.concept)."}
+
+            """.write(to: rubrics.appendingPathComponent("\(q.id).yaml"), atomically: true, encoding: .utf8)
+        }
+        try """
+        format_version: 1
+        id: e2e
+        title: {zh: 端到端练习, en: End-to-end practice}
+        description: {zh: "三道短题。", en: "Three short questions."}
+        questions:
+          categories: [e2e]
+        order: listed
+        time:
+          total: 9m
+          per_question: 3m
+        mode: free
+        followups:
+          max_per_question: 0
+
+        """.write(to: scenarios.appendingPathComponent("e2e.yaml"), atomically: true, encoding: .utf8)
+        return root
+    }
+}

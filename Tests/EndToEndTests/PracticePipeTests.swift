@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+@Suite("practice through a pipe")
+struct PracticePipeTests {
+    @Test func aScriptedSessionCompletesTheScenario() throws {
+        let content = try PracticeFixture.makeContent(), home = BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: content); try? FileManager.default.removeItem(at: home) }
+        let env = ["MOCKINTERVIEW_HOME": home.path]
+        let script = "客户端发SYN，\n服务端回SYN-ACK\n\n:hint\n递归查询\n.\n:skip\n"
+        let r = try BinaryRunner.run(["practice", "e2e", "--content", content.path, "--seed", "7", "--lang", "en"],
+                                     stdin: script, environment: env)
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        #expect(r.stdout.contains("Question 1/3") && r.stdout.contains("Question 3/3"))
+        #expect(r.stdout.contains("Hint 1/1"))
+        #expect(r.stdout.contains("Question 3 skipped."))
+        #expect(r.stdout.contains("Summary"))
+        #expect(r.stdout.contains("Full report: mockinterview report "))
+        // No prompts or escape codes when stdin is not a terminal.
+        #expect(!r.stdout.contains("❯") && !r.stdout.contains("\u{1B}["))
+
+        let history = try BinaryRunner.run(["history", "--format", "json"], environment: env)
+        #expect(history.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [String: Any]
+        let sessions = json?["sessions"] as? [[String: Any]] ?? []
+        #expect(sessions.count == 1)
+        #expect(sessions.first?["status"] as? String == "completed")
+        #expect(sessions.first?["questionsAnswered"] as? Int == 2)
+        #expect(sessions.first?["questionCount"] as? Int == 3)
+    }
+
+    @Test func historyReadsNaturallyInBothLanguages() throws {
+        let content = try PracticeFixture.makeContent(), home = BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: content); try? FileManager.default.removeItem(at: home) }
+        let env = ["MOCKINTERVIEW_HOME": home.path]
+        let zh = try BinaryRunner.run(["practice", "e2e", "--content", content.path, "--lang", "zh"], stdin: "SYN\n\n:quit\n", environment: env)
+        #expect(zh.status == 0)
+        #expect(zh.stdout.contains("第 1/3 题") && zh.stdout.contains("已保存"))
+        let en = try BinaryRunner.run(["history", "--lang", "en"], environment: env)
+        #expect(en.stdout.contains("ANSWERED") && en.stdout.contains("1/3") && en.stdout.contains("in progress"))
+        let zhHistory = try BinaryRunner.run(["history", "--lang", "zh"], environment: env)
+        #expect(zhHistory.stdout.contains("已答") && zhHistory.stdout.contains("未完成"))
+    }
+
+    @Test func anUnwritableDataFolderFailsBeforeAnyQuestion() throws {
+        let content = try PracticeFixture.makeContent(), home = BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: content); try? FileManager.default.removeItem(at: home) }
+        // A file where the data folder should be: no permission bits involved, so it fails for root too.
+        let blocker = home.appendingPathComponent("not-a-folder")
+        try Data("x".utf8).write(to: blocker)
+        let r = try BinaryRunner.run(["practice", "e2e", "--content", content.path, "--lang", "en"], stdin: "answer\n\n",
+                                     environment: ["MOCKINTERVIEW_HOME": blocker.appendingPathComponent("data").path])
+        #expect(r.status == 74)
+        #expect(r.stderr.contains("cannot write to the data folder"))
+        #expect(!r.stdout.contains("Question 1/3"))
+    }
+
+    @Test func resumeWithNothingToResumeSaysSo() throws {
+        let content = try PracticeFixture.makeContent(), home = BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: content); try? FileManager.default.removeItem(at: home) }
+        let r = try BinaryRunner.run(["practice", "--resume", "--content", content.path, "--lang", "en"],
+                                     environment: ["MOCKINTERVIEW_HOME": home.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("no unfinished practice session"))
+    }
+}
