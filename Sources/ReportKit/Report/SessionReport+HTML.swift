@@ -60,8 +60,13 @@ extension SessionReport {
                  + " · \(h(s.t("提示", "hints"))) \(summary.hintsUsed)"
                  + " · \(h(s.t("超时", "over budget"))) \(summary.questionsOverBudget)</p>")
         b.append("<div class=\"charts\">")
-        b.append("<div class=\"chart-box\"><h3>\(h(frameworkChart.title))</h3>\n\(frameworkChart.svg)</div>")
-        b.append("<div class=\"chart-box\"><h3>\(h(categoryChart.title))</h3>\n\(categoryChart.svg)</div>")
+        let rated = summary.framework.contains { $0.averageRating != nil }
+        let caption = s.t("比例 = 出现该步骤的已评分题目占比", "share = graded questions showing the step")
+            + (rated ? s.t("；★ = 面试官平均评分（1–4）", "; ★ = the interviewer's average rating (1–4)") : "")
+        b.append("<div class=\"chart-box\"><h3>\(h(frameworkChart.title))</h3>\n\(frameworkChart.svg)<p class=\"caption\">\(h(caption))</p></div>")
+        let bands = GradeBands.standard
+        let categoryCaption = s.t("虚线为等级分界", "dashed lines: grade floors") + " D \(Int(bands.d)) · C \(Int(bands.c)) · B \(Int(bands.b)) · A \(Int(bands.a))"
+        b.append("<div class=\"chart-box\"><h3>\(h(categoryChart.title))</h3>\n\(categoryChart.svg)<p class=\"caption\">\(h(categoryCaption))</p></div>")
         b.append("</div>")
 
         if let r = recommendation {

@@ -35,7 +35,9 @@ enum PracticeReview {
         Console.shared.out(zh ? "复习：\(questions.count) 道题，按遗漏最多、最久未练的要点排序。"
                               : "Review: \(questions.count) questions, by the concepts missed most and practised longest ago.")
         for item in plan.items {
-            let concepts = item.concepts.prefix(3).map(\.label).joined(separator: zh ? "、" : ", ")
+            let concepts = item.concepts.prefix(3).map {
+                bank.rubric(item.question)?.concept($0.concept)?.label.text(language) ?? $0.label
+            }.joined(separator: zh ? "；" : "; ")
             Console.shared.out("  • \(item.question): \(concepts)")
         }
         let scenario = Scenario(
