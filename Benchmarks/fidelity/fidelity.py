@@ -85,7 +85,7 @@ def bank_id(qid):
     return re.sub(r"[^A-Za-z0-9._-]", "-", qid)
 
 
-def run_set(path, human_field, label_field, binary, work):
+def run_set(path, human_field, label_field, binary, work, content):
     rows = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
     name = os.path.splitext(os.path.basename(path))[0]
     folder = os.path.join(work, name)
@@ -121,10 +121,12 @@ def run_set(path, human_field, label_field, binary, work):
         for i, r in enumerate(rows):
             f.write(json.dumps({"id": str(i), "question": bank_id(r["qid"]), "answer": r["answer"]}, ensure_ascii=False) + "\n")
     t0 = time.time()
-    proc = subprocess.run([binary, "grade", "--batch", batch_path, "--rubrics", rubrics, "--format", "jsonl"],
+    proc = subprocess.run([binary, "grade", "--content", content, "--batch", batch_path, "--rubrics", rubrics, "--format", "jsonl"],
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     grade_seconds = time.time() - t0
     out_lines = proc.stdout.decode("utf-8").splitlines()
+    with open(os.path.join(folder, "grades.jsonl"), "w", encoding="utf-8") as f:
+        f.write(proc.stdout.decode("utf-8"))
     if len(out_lines) != len(rows):
         sys.exit(f"{name}: grade --batch printed {len(out_lines)} lines for {len(rows)} answers (exit {proc.returncode}):\n"
                  + proc.stderr.decode("utf-8", "replace")[-2000:])
@@ -167,17 +169,23 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bin", required=True, help="the mockinterview binary")
     ap.add_argument("--data", required=True, help="folder of the human-graded data sets")
+    ap.add_argument("--framework", required=True, help="the answer framework file (Rubrics/framework.yaml)")
     ap.add_argument("--keep", help="keep banks, rubrics and grades in this folder")
     args = ap.parse_args()
 
     work = args.keep or tempfile.mkdtemp(prefix="fidelity-")
+    # A content folder holding only the framework: the drafted rubrics come with --rubrics.
+    content = os.path.join(work, "content")
+    os.makedirs(os.path.join(content, "Rubrics"), exist_ok=True)
+    with open(args.framework, encoding="utf-8") as src, open(os.path.join(content, "Rubrics", "framework.yaml"), "w", encoding="utf-8") as dst:
+        dst.write(src.read())
     results = []
     for file, human_field, label_field in DATA_SETS:
         path = os.path.join(args.data, file)
         if not os.path.exists(path):
             print(f"skipping {file}: not in {args.data}", file=sys.stderr)
             continue
-        results.append(run_set(path, human_field, label_field, args.bin, work))
+        results.append(run_set(path, human_field, label_field, args.bin, work, content))
     if not results:
         sys.exit(f"no data sets found in {args.data}")
 
