@@ -4,6 +4,8 @@ public struct AnswerGrade: Sendable, Equatable, Codable {
     public static let schemaVersion = 1
 
     public var schema: Int
+    /// The caller's id for the answer (batch grading); absent otherwise.
+    public var id: String?
     public var question: String
     /// 0–100, rounded to one decimal.
     public var score: Double
@@ -19,8 +21,8 @@ public struct AnswerGrade: Sendable, Equatable, Codable {
 
     public init(schema: Int = AnswerGrade.schemaVersion, question: String, score: Double, grade: Grade,
                 concepts: [ConceptResult], misconceptions: [MisconceptionResult], framework: FrameworkResult,
-                flags: [String], feedback: [FeedbackItem], breakdown: ScoreBreakdown) {
-        self.schema = schema; self.question = question; self.score = score; self.grade = grade
+                flags: [String], feedback: [FeedbackItem], breakdown: ScoreBreakdown, id: String? = nil) {
+        self.schema = schema; self.id = id; self.question = question; self.score = score; self.grade = grade
         self.concepts = concepts; self.misconceptions = misconceptions; self.framework = framework
         self.flags = flags; self.feedback = feedback; self.breakdown = breakdown
     }
@@ -99,14 +101,34 @@ public struct FeedbackItem: Sendable, Equatable, Codable {
 
 /// The parts of the score, each on 0–100 before weighting.
 public struct ScoreBreakdown: Sendable, Equatable, Codable {
+    /// Shares of the score given to each part (they add up to 1).
+    public struct Weights: Sendable, Equatable, Codable {
+        public var coverage: Double
+        public var structure: Double
+        public var similarity: Double
+        public init(coverage: Double, structure: Double, similarity: Double) {
+            self.coverage = coverage; self.structure = structure; self.similarity = similarity
+        }
+    }
+
+    /// Coverage as scored: the weighted share of concepts, shaped (`rawCoverage^γ`).
     public var coverage: Double
     public var structure: Double
     public var similarity: Double
     public var penalties: Double
-    /// Caps applied, e.g. `required-missing: 69`, `keyword-dump: 69`.
+    /// Caps applied, e.g. `required-missing: 69`, `keyword-dump: 62.5`.
     public var caps: [String]
-    public init(coverage: Double, structure: Double, similarity: Double, penalties: Double, caps: [String]) {
+    /// The weighted share of concept credit, before shaping.
+    public var rawCoverage: Double
+    public var weights: Weights
+    /// The weighted sum of the parts, before penalties and caps.
+    public var base: Double
+
+    public init(coverage: Double, structure: Double, similarity: Double, penalties: Double, caps: [String],
+                rawCoverage: Double? = nil, weights: Weights = Weights(coverage: 0.75, structure: 0.15, similarity: 0.1),
+                base: Double = 0) {
         self.coverage = coverage; self.structure = structure; self.similarity = similarity
-        self.penalties = penalties; self.caps = caps
+        self.penalties = penalties; self.caps = caps; self.rawCoverage = rawCoverage ?? coverage
+        self.weights = weights; self.base = base
     }
 }

@@ -1,21 +1,356 @@
+import Synchronization
+
 /// Grades free-text answers against rubrics. Deterministic; safe to share across threads.
 ///
-/// PLACEHOLDER until the scorer lands: returns an ungraded F so other layers compile.
+/// The score (0–100) is, before penalties and caps:
+/// `100 × (wc × coverage^γ + ws × structure + wsim × similarity)` — see `ScoringPolicy` and docs/scoring.md.
 public struct RubricScorer: Sendable {
     public let framework: Framework
+    public let policy: ScoringPolicy
+    private let cache: CompiledRubricCache
 
-    public init(framework: Framework) { self.framework = framework }
+    public init(framework: Framework, policy: ScoringPolicy = .standard) {
+        self.framework = framework
+        self.policy = policy
+        self.cache = CompiledRubricCache()
+    }
 
+    /// Prepares `rubric` for grading; reuse the result for many answers.
+    public func compile(_ rubric: Rubric) -> CompiledRubric {
+        CompiledRubric(rubric: rubric, framework: framework)
+    }
+
+    /// Grades `answer`, compiling `rubric` on first use and reusing it after.
     public func grade(_ answer: String, against rubric: Rubric) -> AnswerGrade {
-        AnswerGrade(question: rubric.id, score: 0, grade: .F,
-                    concepts: rubric.concepts.map {
-                        ConceptResult(id: $0.id, label: $0.label.text(rubric.language), step: $0.step, weight: $0.weight,
-                                      required: $0.required, hit: false, credit: 0, evidence: [])
-                    },
-                    misconceptions: [],
-                    framework: FrameworkResult(steps: FrameworkStep.allCases.map { .init(step: $0, present: false, evidence: []) },
-                                               inOrder: false, habits: []),
-                    flags: [], feedback: [],
-                    breakdown: ScoreBreakdown(coverage: 0, structure: 0, similarity: 0, penalties: 0, caps: []))
+        grade(answer, compiled: cache.compiled(rubric) { compile(rubric) })
+    }
+
+    public func grade(_ answer: String, compiled: CompiledRubric) -> AnswerGrade {
+        evaluate(answer, compiled, traced: false).grade
+    }
+
+    /// The grade with every step that led to it (for `rubric explain`).
+    public func explain(_ answer: String, compiled: CompiledRubric) -> ScoringTrace {
+        evaluate(answer, compiled, traced: true)
+    }
+
+    // MARK: - The pipeline
+
+    func evaluate(_ answer: String, _ compiled: CompiledRubric, traced: Bool) -> ScoringTrace {
+        let rubric = compiled.rubric
+        let a = AnswerAnalysis(answer: answer, compiled: compiled)
+        let scalars = Array(answer.unicodeScalars)
+        let patterns = compiled.patterns
+        func text(_ h: TokenAutomaton.Hit) -> String { a.text(h.first, h.last, in: scalars) }
+
+        // 1. Concepts: aliases and value facts.
+        let n = rubric.concepts.count
+        var aliasHits = [[Int]](repeating: [], count: n)
+        var negatedHits = [[Int]](repeating: [], count: n)
+        var keyHits = [[Int]](repeating: [], count: n)
+        var conceptSpans: [(Int, Int)] = []
+        for (i, h) in a.hits.enumerated() {
+            switch patterns[h.pattern].kind {
+            case .alias(let c):
+                if a.negatedBy[i] == nil { aliasHits[c].append(i) } else { negatedHits[c].append(i) }
+                conceptSpans.append((h.first, h.last))
+            case .valueKey(let c, _):
+                if a.negatedBy[i] == nil { keyHits[c].append(i) } else { negatedHits[c].append(i) }
+                conceptSpans.append((h.first, h.last))
+            case .negatedAlias(let c):
+                if let cue = a.negatedBy[i] {
+                    aliasHits[c].append(i)
+                    conceptSpans.append((a.hits[cue].first, h.last))
+                }
+            default: break
+            }
+        }
+        var valueChecks: [ValueCheck] = []
+        var concepts: [ConceptResult] = []
+        var wrongValues: [(concept: Int, observed: String, expected: String)] = []
+        for (c, concept) in rubric.concepts.enumerated() {
+            var evidence: [String] = []
+            func addEvidence(_ s: String) { if !s.isEmpty && !evidence.contains(s) && evidence.count < 5 { evidence.append(s) } }
+            for i in aliasHits[c] {
+                let h = a.hits[i]
+                // A negated alias shows with its negation cue.
+                if case .negatedAlias = patterns[h.pattern].kind, let cue = a.negatedBy[i] {
+                    addEvidence(a.text(a.hits[cue].first, h.last, in: scalars))
+                } else {
+                    addEvidence(text(h))
+                }
+            }
+            var credit = aliasHits[c].isEmpty ? 0.0 : 1.0
+            var note: String? = nil
+            if !concept.values.isEmpty {
+                var factCredits: [Double] = []
+                for (f, fact) in concept.values.enumerated() {
+                    var verdict: ValueReader.Verdict? = nil
+                    var observed = ""
+                    for i in keyHits[c] {
+                        let h = a.hits[i]
+                        guard case .valueKey(_, let ff) = patterns[h.pattern].kind, ff == f else { continue }
+                        let r = ValueReader.read(after: h.last, keyFirst: h.first, tokens: a.tokens,
+                                                 accepted: compiled.acceptedValues[c][f])
+                        let valueText = r.first.flatMap { first in r.last.map { a.text(first, $0, in: scalars) } }
+                        valueChecks.append(ValueCheck(concept: concept.id, key: text(h), observed: valueText,
+                                                      expected: fact.expected, verdict: r.verdict,
+                                                      offset: a.tokens[h.first].start))
+                        switch r.verdict {
+                        case .right:
+                            verdict = .right
+                            addEvidence(a.text(h.first, r.last ?? h.last, in: scalars))
+                        case .wrong:
+                            if verdict != .right { verdict = .wrong; observed = valueText ?? "" }
+                        case .missing:
+                            if verdict == nil { verdict = .missing; addEvidence(text(h)) }
+                        }
+                    }
+                    switch verdict {
+                    case .right?: factCredits.append(1)
+                    case .wrong?:
+                        factCredits.append(0)
+                        wrongValues.append((c, observed, fact.expected))
+                        note = "wrong value: \(fact.keys.first ?? "")=\(observed), expected \(fact.expected)"
+                    case .missing?: factCredits.append(aliasHits[c].isEmpty ? policy.keyWithoutValueCredit : 1)
+                    case nil: factCredits.append(aliasHits[c].isEmpty ? 0 : 1)
+                    }
+                }
+                credit = factCredits.reduce(0, +) / Double(max(1, factCredits.count))
+            }
+            if credit == 0 && note == nil && !negatedHits[c].isEmpty { note = "negated" }
+            concepts.append(ConceptResult(id: concept.id, label: concept.label.text(rubric.language), step: concept.step,
+                                          weight: concept.weight, required: concept.required, hit: credit > 0,
+                                          credit: Self.round(credit, 3), evidence: evidence, note: note))
+        }
+        let totalWeight = rubric.concepts.reduce(0) { $0 + $1.weight }
+        let earned = zip(rubric.concepts, concepts).reduce(0.0) { $0 + $1.0.weight * $1.1.credit }
+        let coverage = totalWeight > 0 ? earned / totalWeight : 0
+
+        // 2. Misconceptions: every group in one sentence, none negated.
+        var misconceptions: [MisconceptionResult] = []
+        for (m, mis) in rubric.misconceptions.enumerated() where !mis.match.isEmpty {
+            var bySentence: [Int: [Int: Int]] = [:] // sentence → group → first hit
+            for (i, h) in a.hits.enumerated() where a.negatedBy[i] == nil {
+                guard case .misconception(let mm, let g) = patterns[h.pattern].kind, mm == m else { continue }
+                let s = a.sentenceOf[h.first]
+                if bySentence[s, default: [:]][g] == nil { bySentence[s, default: [:]][g] = i }
+            }
+            if let (_, groups) = bySentence.sorted(by: { $0.key < $1.key }).first(where: { $0.value.count == mis.match.count }) {
+                let evidence = groups.sorted { $0.key < $1.key }.map { text(a.hits[$0.value]) }
+                misconceptions.append(MisconceptionResult(id: mis.id, claim: mis.claim.text(rubric.language),
+                                                          correction: mis.correction.text(rubric.language),
+                                                          penalty: mis.penalty, evidence: evidence))
+            }
+        }
+
+        // 3. The framework: cues and the steps of the concepts hit.
+        var stepCues: [FrameworkStep: [Int]] = [:]
+        var habitHits = Set<Int>()
+        var dontKnowHits: [Int] = []
+        for (i, h) in a.hits.enumerated() {
+            switch patterns[h.pattern].kind {
+            case .stepCue(let s): stepCues[s, default: []].append(i)
+            case .habitCue(let x): habitHits.insert(x)
+            case .dontKnow: dontKnowHits.append(i)
+            default: break
+            }
+        }
+        var steps: [FrameworkResult.StepResult] = []
+        var positions: [(FrameworkStep, Int)] = []
+        for step in FrameworkStep.allCases {
+            var evidence: [String] = []
+            var position = Int.max
+            for i in stepCues[step] ?? [] {
+                let t = text(a.hits[i])
+                if !evidence.contains(t) && evidence.count < 4 { evidence.append(t) }
+                position = min(position, a.hits[i].first)
+            }
+            var conceptPosition = Int.max
+            for (c, concept) in rubric.concepts.enumerated() where concept.step == step && concepts[c].hit {
+                if let first = aliasHits[c].first.map({ a.hits[$0].first }) ?? keyHits[c].first.map({ a.hits[$0].first }) {
+                    conceptPosition = min(conceptPosition, first)
+                }
+                if evidence.count < 4, let e = concepts[c].evidence.first, !evidence.contains(e) { evidence.append(e) }
+            }
+            if position == Int.max { position = conceptPosition }
+            let present = position != Int.max
+            steps.append(.init(step: step, present: present, evidence: present ? evidence : []))
+            if present { positions.append((step, position)) }
+        }
+        let inOrder = positions.count >= 3 && zip(positions, positions.dropFirst()).allSatisfy { $0.1 <= $1.1 }
+        let habits = framework.habits.enumerated().filter { habitHits.contains($0.offset) }.map(\.element.id)
+        let frameworkResult = FrameworkResult(steps: steps, inOrder: inOrder, habits: habits)
+        let structure = policy.stepsShare * Double(positions.count) / Double(FrameworkStep.allCases.count)
+            + (inOrder ? 1 - policy.stepsShare : 0)
+
+        // 4. Similarity to the standard answer and the alternatives.
+        let features = ReferenceFeatures.features(of: a.tokens)
+        let bestRecall = compiled.references.map { $0.recall(of: features) }.max() ?? 0
+        let similarity = bestRecall.squareRoot()
+
+        // 5. Anti-gaming signals.
+        let contentTokens = a.contentTokenCount
+        let conceptsHit = concepts.filter(\.hit).count
+        let dump = KeywordDumpDetector.measure(tokens: a.tokens, spans: conceptSpans)
+        let isDump = conceptsHit >= policy.dumpMinConcepts && dump.isDump(policy)
+        let isDontKnow = !dontKnowHits.isEmpty && coverage < policy.dontKnowMaxCoverage
+        let isEmpty = contentTokens == 0
+
+        // 6. Arithmetic.
+        let wSim = min(max(rubric.similarityWeight, 0), 1)
+        let wStruct = min(policy.structureWeight, 1 - wSim)
+        let wCov = max(0, 1 - wSim - wStruct)
+        let shapedCoverage = Foundation.pow(coverage, policy.coverageExponent)
+        let base = 100 * (wCov * shapedCoverage + wStruct * structure + wSim * similarity)
+        let penalties = isDontKnow || isEmpty ? 0 : misconceptions.reduce(0) { $0 + $1.penalty }
+        var score = max(0, base - penalties)
+        var caps: [String] = []
+        var flags: [String] = []
+        func cap(_ name: String, _ limit: Double) {
+            caps.append("\(name): \(Self.format(limit))")
+            if score > limit { score = limit }
+        }
+        let bands = rubric.bands
+        if isEmpty { flags.append("empty"); cap("empty", 0) }
+        if isDontKnow { flags.append("dont-know"); cap("dont-know", bands.d - 1) }
+        let missingRequired = rubric.concepts.indices.filter { rubric.concepts[$0].required && !concepts[$0].hit }
+        if !missingRequired.isEmpty && !isEmpty && !isDontKnow {
+            flags.append("required-missing"); cap("required-missing", bands.b - 1)
+        }
+        if isDump && !isDontKnow { flags.append("keyword-dump"); cap("keyword-dump", bands.c + (bands.b - bands.c) / 2) }
+        if !misconceptions.isEmpty && penalties > 0 { flags.append("misconception") }
+        if !wrongValues.isEmpty { flags.append("wrong-value") }
+        if concepts.contains(where: { $0.note == "negated" }) { flags.append("negated") }
+        score = Self.round(min(100, max(0, score)), 1)
+        let grade = bands.grade(for: score)
+
+        let breakdown = ScoreBreakdown(
+            coverage: Self.round(100 * shapedCoverage, 1), structure: Self.round(100 * structure, 1),
+            similarity: Self.round(100 * similarity, 1), penalties: Self.round(penalties, 1), caps: caps,
+            rawCoverage: Self.round(100 * coverage, 1), weights: .init(coverage: Self.round(wCov, 3),
+            structure: Self.round(wStruct, 3), similarity: Self.round(wSim, 3)), base: Self.round(base, 1))
+
+        let feedback = FeedbackWriter(rubric: rubric, framework: framework, compiled: compiled).write(
+            concepts: concepts, misconceptions: misconceptions, wrongValues: wrongValues.map {
+                (rubric.concepts[$0.concept], $0.observed, $0.expected) },
+            framework: frameworkResult, flags: flags, dontKnow: isDontKnow || isEmpty)
+
+        let result = AnswerGrade(question: rubric.id, score: score, grade: grade, concepts: concepts,
+                                 misconceptions: misconceptions, framework: frameworkResult, flags: flags,
+                                 feedback: feedback, breakdown: breakdown)
+        guard traced else { return ScoringTrace(grade: result) }
+
+        // The trace, for `rubric explain`.
+        var lineStarts = [0]
+        for (i, s) in scalars.enumerated() where s == "\n" { lineStarts.append(i + 1) }
+        func position(_ offset: Int) -> (Int, Int) {
+            var lo = 0, hi = lineStarts.count - 1
+            while lo < hi { let mid = (lo + hi + 1) / 2; if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 } }
+            return (lo + 1, offset - lineStarts[lo] + 1)
+        }
+        var matches: [MatchRecord] = []
+        for (i, h) in a.hits.enumerated() {
+            let p = patterns[h.pattern]
+            let (line, column) = position(a.tokens[h.first].start)
+            var typos: [String] = []
+            for t in h.first...h.last {
+                switch a.resolutions[t] {
+                case .typo(let of, let d): typos.append("\(a.tokens[t].text)≈\(of) (\(d) edit\(d == 1 ? "" : "s"))")
+                case .prefix(let of): typos.append("\(a.tokens[t].text) starts with \(of)")
+                default: break
+                }
+            }
+            matches.append(MatchRecord(kind: p.kind.traceName, target: p.kind.target(in: rubric, framework: framework),
+                                       pattern: p.text, text: text(h), offset: a.tokens[h.first].start,
+                                       line: line, column: column,
+                                       negatedBy: a.negatedBy[i].map { text(a.hits[$0]) }, typos: typos))
+        }
+        var arithmetic: [String] = []
+        let conceptTerms = zip(rubric.concepts, concepts).map { "\(Self.format($0.0.weight))×\(Self.format($0.1.credit))" }
+        arithmetic.append("coverage = (\(conceptTerms.joined(separator: " + "))) / \(Self.format(totalWeight)) = \(Self.format(Self.round(100 * coverage, 1)))%")
+        arithmetic.append("shaped coverage = coverage^\(Self.format(policy.coverageExponent)) = \(Self.format(Self.round(100 * shapedCoverage, 1)))")
+        arithmetic.append("structure = \(Self.format(policy.stepsShare))×\(positions.count)/5 steps + \(inOrder ? Self.format(1 - policy.stepsShare) : "0") order = \(Self.format(Self.round(100 * structure, 1)))")
+        arithmetic.append("similarity = √(best reference recall \(Self.format(Self.round(bestRecall, 3)))) = \(Self.format(Self.round(100 * similarity, 1)))")
+        arithmetic.append("base = \(Self.format(Self.round(wCov, 3)))×\(Self.format(Self.round(100 * shapedCoverage, 1))) + \(Self.format(Self.round(wStruct, 3)))×\(Self.format(Self.round(100 * structure, 1))) + \(Self.format(Self.round(wSim, 3)))×\(Self.format(Self.round(100 * similarity, 1))) = \(Self.format(Self.round(base, 1)))")
+        arithmetic.append("penalties = \(misconceptions.map { Self.format($0.penalty) }.joined(separator: " + ").isEmpty ? "0" : misconceptions.map { Self.format($0.penalty) }.joined(separator: " + ")) → \(Self.format(Self.round(max(0, base - penalties), 1)))")
+        for c in caps { arithmetic.append("cap \(c)") }
+        arithmetic.append("keyword-dump signals: concept words \(Self.format(Self.round(100 * dump.conceptShare, 1)))% of \(dump.contentTokens) tokens, \(dump.explainedGaps)/\(dump.gaps) gaps explained")
+        arithmetic.append("score = \(Self.format(score)) → \(grade.rawValue)")
+        return ScoringTrace(grade: result, matches: matches, valueChecks: valueChecks, arithmetic: arithmetic)
+    }
+
+    static func round(_ x: Double, _ places: Int) -> Double {
+        let f = Foundation.pow(10, Double(places))
+        return (x * f).rounded() / f
+    }
+
+    /// A number without a trailing `.0`.
+    static func format(_ x: Double) -> String {
+        if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
+        return String(x)
     }
 }
+
+/// The constants of the score. One policy for every rubric; see docs/scoring.md.
+public struct ScoringPolicy: Sendable, Equatable {
+    /// Share of the score given to the framework (structure).
+    public var structureWeight: Double = 0.15
+    /// Coverage is raised to this power (< 1: concave, grades saturate near full marks).
+    public var coverageExponent: Double = 0.75
+    /// Within structure, the share for the steps present; the rest rewards their order.
+    public var stepsShare: Double = 0.8
+    /// Credit for a value fact whose key is named without a value.
+    public var keyWithoutValueCredit: Double = 0.5
+    /// An "I don't know" with less coverage than this is graded F with a study plan.
+    public var dontKnowMaxCoverage: Double = 0.25
+    /// Keyword dump: at least this many concepts hit, …
+    public var dumpMinConcepts: Int = 3
+    /// … concept words making at least this share of the answer, …
+    public var dumpMinConceptShare: Double = 0.6
+    /// … and fewer than this share of the gaps between them holding any other word.
+    public var dumpMaxExplainedGaps: Double = 0.5
+
+    public static let standard = ScoringPolicy()
+}
+
+/// Caches compiled rubrics by id, recompiling when the rubric changed.
+final class CompiledRubricCache: Sendable {
+    private let store = Mutex<[String: CompiledRubric]>([:])
+
+    func compiled(_ rubric: Rubric, make: () -> CompiledRubric) -> CompiledRubric {
+        if let hit = store.withLock({ $0[rubric.id] }), hit.rubric == rubric { return hit }
+        let fresh = make()
+        store.withLock { $0[rubric.id] = fresh }
+        return fresh
+    }
+}
+
+extension PatternKind {
+    var traceName: String {
+        switch self {
+        case .alias: "alias"
+        case .negatedAlias: "negated-alias"
+        case .valueKey: "value-key"
+        case .misconception: "misconception"
+        case .stepCue: "step-cue"
+        case .habitCue: "habit-cue"
+        case .dontKnow: "dont-know"
+        case .negation: "negation"
+        case .negationExempt: "not-a-negation"
+        case .clauseBreak: "clause-break"
+        }
+    }
+
+    func target(in rubric: Rubric, framework: Framework) -> String? {
+        switch self {
+        case .alias(let c), .negatedAlias(let c), .valueKey(let c, _): rubric.concepts.indices.contains(c) ? rubric.concepts[c].id : nil
+        case .misconception(let m, let g): rubric.misconceptions.indices.contains(m) ? "\(rubric.misconceptions[m].id)#\(g + 1)" : nil
+        case .stepCue(let s): s.rawValue
+        case .habitCue(let h): framework.habits.indices.contains(h) ? framework.habits[h].id : nil
+        default: nil
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,90 @@
+/// Everything the matcher found in one answer, before any score: the tokens, every pattern
+/// occurrence, which occurrences are negated, the value checks and the misconceptions.
+struct AnswerAnalysis {
+    let tokens: [Token]
+    let resolutions: [Vocabulary.Resolution]
+    let hits: [TokenAutomaton.Hit]
+    /// Per hit: the negation cue hit that negates it, if any.
+    let negatedBy: [Int?]
+    let sentenceOf: [Int]
+    let clauseOf: [Int]
+
+    init(answer: String, compiled: CompiledRubric) {
+        let tokens = Tokenizer.tokenize(answer)
+        self.tokens = tokens
+        var symbols = [Int32](repeating: Vocabulary.unknown, count: tokens.count)
+        var resolutions = [Vocabulary.Resolution](repeating: .unknown, count: tokens.count)
+        var memo: [String: (Int32, Vocabulary.Resolution)] = [:]
+        for (i, t) in tokens.enumerated() {
+            if t.kind == .word {
+                if let m = memo[t.text] { (symbols[i], resolutions[i]) = m; continue }
+                let r = compiled.vocabulary.resolve(t)
+                memo[t.text] = r
+                (symbols[i], resolutions[i]) = r
+            } else {
+                (symbols[i], resolutions[i]) = compiled.vocabulary.resolve(t)
+            }
+        }
+        self.resolutions = resolutions
+        let hits = compiled.automaton.scan(symbols)
+        self.hits = hits
+
+        // Sentences and clauses; clause-break words (`而是`, `but`) open a clause too.
+        var clauseStart = tokens.map { $0.breakBefore >= .clause }
+        for h in hits where compiled.patterns[h.pattern].kind == .clauseBreak { clauseStart[h.first] = true }
+        var sentenceOf = [Int](repeating: 0, count: tokens.count)
+        var clauseOf = [Int](repeating: 0, count: tokens.count)
+        var s = 0, c = 0
+        for i in tokens.indices {
+            if i > 0 && tokens[i].breakBefore == .sentence { s += 1 }
+            if i > 0 && clauseStart[i] { c += 1 }
+            sentenceOf[i] = s
+            clauseOf[i] = c
+        }
+        self.sentenceOf = sentenceOf
+        self.clauseOf = clauseOf
+
+        // Negation cues, minus those inside a longer exempt word (`不同`, `not only`).
+        let exempt = hits.filter { compiled.patterns[$0.pattern].kind == .negationExempt }
+        var cues: [Int] = []
+        for (i, h) in hits.enumerated() where compiled.patterns[h.pattern].kind == .negation {
+            let covered = exempt.contains { e in
+                e.first <= h.first && h.last <= e.last && (e.last - e.first) > (h.last - h.first)
+            }
+            if !covered { cues.append(i) }
+        }
+        var negatedBy = [Int?](repeating: nil, count: hits.count)
+        if !cues.isEmpty {
+            for (i, h) in hits.enumerated() {
+                switch compiled.patterns[h.pattern].kind {
+                case .alias, .negatedAlias, .valueKey, .misconception: break
+                default: continue
+                }
+                for ci in cues.reversed() {
+                    let cue = hits[ci]
+                    guard cue.last < h.first else { continue }
+                    if h.first - cue.last - 1 > AnswerAnalysis.negationReach { break }
+                    if clauseOf[cue.last] == clauseOf[h.first] { negatedBy[i] = ci }
+                    break
+                }
+            }
+        }
+        self.negatedBy = negatedBy
+    }
+
+    /// Tokens allowed between a negation cue and the phrase it negates.
+    static let negationReach = 5
+
+    /// Content tokens: words, numbers and CJK characters.
+    var contentTokenCount: Int { tokens.reduce(0) { $0 + ($1.kind == .symbol ? 0 : 1) } }
+
+    /// The answer's original text of tokens `first...last`.
+    func text(_ first: Int, _ last: Int, in scalars: [Unicode.Scalar]) -> String {
+        guard first >= 0, last < tokens.count, first <= last else { return "" }
+        let a = tokens[first].start, b = tokens[last].end
+        guard a >= 0, b <= scalars.count, a < b else { return "" }
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: scalars[a..<b])
+        return String(v)
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+
+/// Grades a JSON Lines batch: input lines `{"id": "...", "question": "QID", "answer": "..."}`,
+/// one output per non-blank input line, in order. A bad line (invalid UTF-8 or JSON, a missing
+/// field, an unknown question) becomes a `BatchError` in its place; the others are still graded.
+public struct BatchGrader: Sendable {
+    public let scorer: RubricScorer
+    public let rubrics: [String: CompiledRubric]
+
+    public init(scorer: RubricScorer, rubrics: [Rubric]) {
+        self.scorer = scorer
+        var compiled: [String: CompiledRubric] = [:]
+        for r in rubrics where compiled[r.id] == nil { compiled[r.id] = scorer.compile(r) }
+        self.rubrics = compiled
+    }
+
+    /// One line's result.
+    public enum Outcome: Sendable, Equatable {
+        case graded(AnswerGrade)
+        case failed(BatchError)
+    }
+
+    /// Grades every line of `data`. `progress(done, total)` is called after each line.
+    public func grade(_ data: Data, progress: (Int, Int) -> Void = { _, _ in }) -> [Outcome] {
+        let lines = Self.lines(data)
+        var out: [Outcome] = []
+        out.reserveCapacity(lines.count)
+        for (n, line) in lines.enumerated() {
+            if let o = gradeLine(line.bytes, number: line.number) { out.append(o) }
+            progress(n + 1, lines.count)
+        }
+        return out
+    }
+
+    /// The outcome of one line, or nil for a blank line.
+    public func gradeLine<Bytes: Collection>(_ bytes: Bytes, number: Int) -> Outcome? where Bytes.Element == UInt8 {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return .failed(BatchError(id: nil, line: number, error: "the line is not valid UTF-8"))
+        }
+        if text.allSatisfy(\.isWhitespace) { return nil }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+        } catch {
+            return .failed(BatchError(id: nil, line: number, error: "invalid JSON"))
+        }
+        guard let dict = object as? [String: Any] else {
+            return .failed(BatchError(id: nil, line: number, error: "expected a JSON object with id, question and answer"))
+        }
+        var id: String? = nil
+        switch dict["id"] {
+        case let s as String: id = s
+        case let n as NSNumber: id = n.stringValue
+        default: break
+        }
+        guard let idValue = id else {
+            return .failed(BatchError(id: nil, line: number, error: "missing field 'id' (a string)"))
+        }
+        guard let question = dict["question"] as? String else {
+            return .failed(BatchError(id: idValue, line: number, error: "missing field 'question' (a question id)"))
+        }
+        guard let answer = dict["answer"] as? String else {
+            return .failed(BatchError(id: idValue, line: number, error: "missing field 'answer' (a string)"))
+        }
+        guard let compiled = rubrics[question] else {
+            var message = "unknown question '\(question)'"
+            if let near = Self.closest(question, in: rubrics.keys.sorted()) { message += "; did you mean '\(near)'?" }
+            return .failed(BatchError(id: idValue, line: number, error: message))
+        }
+        var grade = scorer.grade(answer, compiled: compiled)
+        grade.id = idValue
+        return .graded(grade)
+    }
+
+    /// Non-empty lines of `data` with their 1-based numbers (a trailing `\r` is dropped).
+    static func lines(_ data: Data) -> [(number: Int, bytes: ArraySlice<UInt8>)] {
+        let bytes = [UInt8](data)
+        var out: [(Int, ArraySlice<UInt8>)] = []
+        var start = 0, number = 1
+        for i in 0...bytes.count {
+            guard i == bytes.count || bytes[i] == 0x0A else { continue }
+            var end = i
+            if end > start && bytes[end - 1] == 0x0D { end -= 1 }
+            if end > start || i < bytes.count { out.append((number, bytes[start..<end])) }
+            start = i + 1; number += 1
+        }
+        return out
+    }
+
+    static func closest(_ id: String, in ids: [String]) -> String? {
+        let target = Array(id)
+        let scored = ids.map { ($0, EditDistance.levenshtein(target, Array($0), limit: 3)) }.filter { $0.1 <= 3 }
+        return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
+    }
+}
+
+/// A batch line that could not be graded: `{"id", "line", "error"}` (id is null when unknown).
+public struct BatchError: Sendable, Equatable, Codable {
+    public var id: String?
+    public var line: Int
+    public var error: String
+
+    public init(id: String?, line: Int, error: String) { self.id = id; self.line = line; self.error = error }
+
+    enum CodingKeys: String, CodingKey { case id, line, error }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id) // null, not absent
+        try c.encode(line, forKey: .line)
+        try c.encode(error, forKey: .error)
+    }
+}
+
+/// Deterministic JSON for grades and traces: sorted keys, no escaped slashes, rounded numbers.
+public enum GradeJSON {
+    public static func encoder(pretty: Bool = false) -> JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }
+
+    /// One compact line.
+    public static func line<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try encoder().encode(value), as: UTF8.self)
+    }
+
+    public static func pretty<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try encoder(pretty: true).encode(value), as: UTF8.self)
+    }
+}

@@ -1,0 +1,152 @@
+/// What a pattern in the automaton stands for.
+public enum PatternKind: Sendable, Equatable, Hashable {
+    case alias(concept: Int)
+    /// The rest of an alias stated in the negative (`not connected` → `connected`): it shows the
+    /// concept when the answer negates it, however the negation is worded (`isn't connected`).
+    case negatedAlias(concept: Int)
+    case valueKey(concept: Int, fact: Int)
+    case misconception(Int, group: Int)
+    case stepCue(FrameworkStep)
+    case habitCue(Int)
+    case dontKnow
+    case negation
+    /// Words that contain a negation cue without negating (`不同`, `not only`).
+    case negationExempt
+    /// Words that end the reach of a negation (`而是`, `but`).
+    case clauseBreak
+}
+
+/// One pattern: the phrase as written and what it stands for.
+public struct Pattern: Sendable, Equatable {
+    public var kind: PatternKind
+    public var text: String
+}
+
+/// A rubric prepared for grading: one automaton over all its phrases, the teaching sentence of
+/// every concept and the reference answers' features. Compile once, grade many answers.
+public struct CompiledRubric: Sendable {
+    public let rubric: Rubric
+    public let framework: Framework
+    public let vocabulary: Vocabulary
+    public let automaton: TokenAutomaton
+    public let patterns: [Pattern]
+    /// Per concept: the sentence that teaches it (its `teach`, else the standard answer's sentence naming it).
+    public let teaching: [String]
+    /// Tokens of each concept's accepted values, per fact.
+    let acceptedValues: [[[[String]]]]
+    let references: [ReferenceFeatures]
+
+    /// Built-in negation cues; `not`/`no` also cover the `n't` forms the tokenizer expands.
+    static let negationCues = ["不是", "没有", "并不", "并非", "不", "没", "未", "无需", "无法", "从不", "从未", "绝不",
+                               "not", "no", "never", "without", "neither", "nor", "cannot", "none"]
+    static let negationExemptions = ["不同", "不断", "不仅", "不但", "不过", "不少", "不管", "不久", "不停", "不错", "不足",
+                                     "不一定", "未来", "没错", "不得不", "无论", "差不多",
+                                     "not only", "not just", "no matter", "no doubt"]
+    /// Contrast and consequence words (`没有…就…`: "if none, then") end a negation's reach.
+    static let clauseBreaks = ["而是", "但是", "但", "而", "却", "然而", "不过", "只是", "就", "则", "所以", "因此",
+                               "but", "instead", "rather", "however", "although", "though", "whereas", "then", "so"]
+
+    /// Negation cues and bounds that read as one (`no more than 2` is a limit, not a denial).
+    static let negationExemptBounds = ["no more than", "no less than", "no fewer than", "not more than", "not less than",
+                                       "not fewer than", "不超过", "不多于", "不大于", "不小于", "不低于", "不高于"]
+
+    /// `not connected` → `connected`; `不会重启` → `会重启`: an alias that opens with a negation cue,
+    /// without it. Nil when the alias does not, or nothing is left.
+    static func negatedRemainder(_ alias: String) -> String? {
+        let a = alias.trimmingCharacters(in: .whitespaces).lowercased()
+        for cue in negationCues.sorted(by: { $0.count > $1.count }) where a.hasPrefix(cue) {
+            var rest = a.dropFirst(cue.count)
+            let latin = cue.unicodeScalars.allSatisfy(\.isASCII)
+            if latin { guard rest.first == " " else { continue } }
+            rest = rest.drop { $0 == " " }
+            if rest.isEmpty || negationExemptions.contains(where: { a.hasPrefix($0) }) { return nil }
+            return String(rest)
+        }
+        return nil
+    }
+
+    public init(rubric: Rubric, framework: Framework) {
+        self.rubric = rubric
+        self.framework = framework
+        var vocab = Vocabulary()
+        var patterns: [Pattern] = []
+        var symbols: [[Int32]] = []
+
+        func add(_ text: String, _ kind: PatternKind, prefixMatch: Bool = false) {
+            var variants = [Tokenizer.tokenize(text)]
+            let joined = Tokenizer.tokenize(text, splitCamelCase: false, joinSoftSeparators: true)
+            if joined.map(\.text) != variants[0].map(\.text) { variants.append(joined) }
+            var added = Set<[Int32]>()
+            for tokens in variants where !tokens.isEmpty {
+                let seq = tokens.map { vocab.add($0, prefixMatch: prefixMatch) }
+                guard added.insert(seq).inserted else { continue }
+                patterns.append(Pattern(kind: kind, text: text))
+                symbols.append(seq)
+            }
+        }
+
+        for (c, concept) in rubric.concepts.enumerated() {
+            for alias in concept.aliases {
+                add(alias, .alias(concept: c))
+                if let rest = Self.negatedRemainder(alias) { add(rest, .negatedAlias(concept: c)) }
+            }
+            for (f, fact) in concept.values.enumerated() {
+                for key in fact.keys { add(key, .valueKey(concept: c, fact: f)) }
+            }
+        }
+        for (m, mis) in rubric.misconceptions.enumerated() {
+            for (g, group) in mis.match.enumerated() { for phrase in group { add(phrase, .misconception(m, group: g)) } }
+        }
+        for step in framework.steps { for cue in step.cues { add(cue, .stepCue(step.id), prefixMatch: true) } }
+        for (h, habit) in framework.habits.enumerated() { for cue in habit.cues { add(cue, .habitCue(h), prefixMatch: true) } }
+        for phrase in framework.dontKnow { add(phrase, .dontKnow) }
+        for cue in Self.negationCues { add(cue, .negation) }
+        for word in Self.negationExemptions + Self.negationExemptBounds { add(word, .negationExempt) }
+        for word in Self.clauseBreaks { add(word, .clauseBreak) }
+
+        self.vocabulary = vocab
+        self.patterns = patterns
+        let automaton = TokenAutomaton(patterns: symbols, symbolCount: vocab.count)
+        self.automaton = automaton
+        self.acceptedValues = rubric.concepts.map { c in
+            c.values.map { fact in fact.accepted.map { Tokenizer.tokenize($0).map(\.text) } }
+        }
+        let refs = [rubric.standardAnswer] + rubric.alternatives
+        self.references = refs.filter { !$0.isEmpty }.map { ReferenceFeatures(text: $0) }
+        // Teaching sentences: the concept's `teach`, else the first standard-answer sentence naming it.
+        var teaching = rubric.concepts.map { $0.teach?.text(rubric.language) ?? "" }
+        let sentences = Self.sentences(of: rubric.standardAnswer)
+        if teaching.contains(where: \.isEmpty) {
+            for sentence in sentences {
+                let tokens = Tokenizer.tokenize(sentence)
+                let syms = tokens.map { vocab.resolve($0).0 }
+                for hit in automaton.scan(syms) {
+                    if case .alias(let c) = patterns[hit.pattern].kind, teaching[c].isEmpty { teaching[c] = sentence }
+                    if case .valueKey(let c, _) = patterns[hit.pattern].kind, teaching[c].isEmpty { teaching[c] = sentence }
+                }
+            }
+        }
+        self.teaching = teaching
+    }
+
+    /// The standard answer cut into sentences (lines and sentence marks), trimmed.
+    static func sentences(of text: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        let chars = Array(text)
+        for (i, ch) in chars.enumerated() {
+            current.append(ch)
+            let fullStop = ch == "." && (i + 1 == chars.count || chars[i + 1].isWhitespace)
+            if fullStop || "。！？；\n!?;".contains(ch) {
+                let t = current.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !t.isEmpty { out.append(t) }
+                current = ""
+            }
+        }
+        let t = current.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !t.isEmpty { out.append(t) }
+        return out
+    }
+}
+
+import Foundation

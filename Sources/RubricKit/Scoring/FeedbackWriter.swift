@@ -1,0 +1,115 @@
+/// Writes the feedback of a grade in the rubric's language: what was covered, what was missed
+/// (with the sentence of the standard answer that teaches it), misconceptions with corrections,
+/// wrong values, framework advice and one "next time" suggestion — or, for an honest "I don't
+/// know", a short study plan.
+struct FeedbackWriter {
+    let rubric: Rubric
+    let framework: Framework
+    let compiled: CompiledRubric
+
+    /// Missed concepts listed at most.
+    static let maxMissed = 5
+
+    private var zh: Bool { rubric.language == .zh }
+
+    func write(concepts: [ConceptResult], misconceptions: [MisconceptionResult],
+               wrongValues: [(Concept, String, String)], framework result: FrameworkResult,
+               flags: [String], dontKnow: Bool) -> [FeedbackItem] {
+        var items: [FeedbackItem] = []
+        let sep = zh ? "、" : ", "
+        if dontKnow {
+            items.append(FeedbackItem(kind: .studyPlan, text: zh
+                ? "坦诚说明不会比硬凑更好。建议按下面的顺序学习，再来练一次："
+                : "Saying so honestly beats guessing. Study these, in order, then try again:"))
+            let order = rubric.concepts.indices.sorted {
+                (rubric.concepts[$0].step, -rubric.concepts[$0].weight, $0) < (rubric.concepts[$1].step, -rubric.concepts[$1].weight, $1)
+            }
+            for (n, c) in order.prefix(6).enumerated() {
+                let concept = rubric.concepts[c]
+                let teach = compiled.teaching[c]
+                let label = concept.label.text(rubric.language)
+                let text = teach.isEmpty ? "\(n + 1). \(label)" : "\(n + 1). \(label)" + (zh ? "：" : ": ") + teach
+                items.append(FeedbackItem(kind: .studyPlan, text: text))
+            }
+            return items
+        }
+        let hit = concepts.filter(\.hit)
+        if !hit.isEmpty {
+            items.append(FeedbackItem(kind: .covered, text: (zh ? "已覆盖：" : "Covered: ") + hit.map(\.label).joined(separator: sep)))
+        }
+        let wrongIDs = Set(wrongValues.map(\.0.id))
+        let missed = concepts.indices.filter { !concepts[$0].hit && !wrongIDs.contains(concepts[$0].id) }
+            .sorted { (concepts[$0].required ? 0 : 1, -concepts[$0].weight, $0) < (concepts[$1].required ? 0 : 1, -concepts[$1].weight, $1) }
+        for c in missed.prefix(Self.maxMissed) {
+            let teach = compiled.teaching[c]
+            let label = concepts[c].label
+            let text: String
+            if zh {
+                text = "遗漏：\(label)" + (concepts[c].required ? "（必答）" : "") + (teach.isEmpty ? "" : "。标准答案：\(teach)")
+            } else {
+                text = "Missed: \(label)" + (concepts[c].required ? " (required)" : "") + (teach.isEmpty ? "" : ". The standard answer: \(teach)")
+            }
+            items.append(FeedbackItem(kind: .missed, text: text))
+        }
+        if missed.count > Self.maxMissed {
+            let rest = missed.dropFirst(Self.maxMissed).map { concepts[$0].label }.joined(separator: sep)
+            items.append(FeedbackItem(kind: .missed, text: (zh ? "另外还遗漏：" : "Also missed: ") + rest))
+        }
+        for (concept, observed, expected) in wrongValues {
+            let key = concept.values.first?.keys.first ?? concept.label.text(rubric.language)
+            items.append(FeedbackItem(kind: .wrongValue, text: zh
+                ? "取值有误：\(key) 写成了 \(observed.isEmpty ? "其他值" : observed)，正确应为 \(expected)。"
+                : "Wrong value: \(key) given as \(observed.isEmpty ? "another value" : observed); it should be \(expected)."))
+        }
+        for m in misconceptions {
+            items.append(FeedbackItem(kind: .misconception, text: zh
+                ? "误区：\(m.claim)。纠正：\(m.correction)"
+                : "Misconception: \(m.claim). Correction: \(m.correction)"))
+        }
+        let absent = result.steps.filter { !$0.present }.map(\.step)
+        if !absent.isEmpty {
+            let names = absent.map { stepName($0) }.joined(separator: sep)
+            let tip = framework.step(absent[0])?.tip.text(rubric.language) ?? ""
+            items.append(FeedbackItem(kind: .framework, text: zh
+                ? "答题框架：缺少「\(names)」。\(tip)"
+                : "Framework: missing \(names). \(tip)"))
+        } else if !result.inOrder {
+            items.append(FeedbackItem(kind: .framework, text: zh
+                ? "答题框架：五个步骤都有，但顺序可以更清晰：理解确认 → 核心概念 → 具体实现 → 实际应用 → 优化思考。"
+                : "Framework: all five steps are there; order them confirm → core → implementation → application → optimisation."))
+        } else {
+            items.append(FeedbackItem(kind: .framework, text: zh ? "答题框架：五个步骤完整且有序。" : "Framework: all five steps, in order."))
+        }
+        items.append(FeedbackItem(kind: .nextTime, text: nextTime(concepts: concepts, missed: missed, misconceptions: misconceptions,
+                                                                 absent: absent, flags: flags, habits: result.habits)))
+        return items
+    }
+
+    private func stepName(_ s: FrameworkStep) -> String {
+        framework.step(s)?.name.text(rubric.language) ?? s.rawValue
+    }
+
+    private func nextTime(concepts: [ConceptResult], missed: [Int], misconceptions: [MisconceptionResult],
+                          absent: [FrameworkStep], flags: [String], habits: [String]) -> String {
+        if flags.contains("keyword-dump") {
+            return zh ? "下次：不要只罗列关键词，用完整的句子讲清每个概念是什么、怎么工作、为什么这样设计。"
+                : "Next time: don't just list keywords; explain in full sentences what each one is, how it works and why."
+        }
+        if let m = misconceptions.first {
+            return zh ? "下次：先纠正「\(m.claim)」这个误区，再组织答案。" : "Next time: fix the belief that \(m.claim) first."
+        }
+        if let c = missed.first, concepts[c].required {
+            return zh ? "下次：一定要讲到「\(concepts[c].label)」，这是这道题的必答点。"
+                : "Next time: be sure to cover \(concepts[c].label); the question turns on it."
+        }
+        if let s = absent.first(where: { $0 != .confirm }) ?? absent.first, absent.count >= 2 || missed.isEmpty {
+            let tip = framework.step(s)?.tip.text(rubric.language) ?? stepName(s)
+            return (zh ? "下次：" : "Next time: ") + tip
+        }
+        if let c = missed.first {
+            return zh ? "下次：补上「\(concepts[c].label)」。" : "Next time: add \(concepts[c].label)."
+        }
+        let habit = framework.habits.first { h in !habits.contains(h.id) }
+        return (zh ? "下次：" : "Next time: ") + (habit?.tip.text(rubric.language) ?? (zh ? "保持这个水平。" : "keep it up."))
+    }
+}

@@ -1,0 +1,232 @@
+/// One unit of text the matcher works on: a Latin word, a number, a single CJK character or a
+/// meaningful symbol (`%` `+` `<` `>` `*`).
+public struct Token: Sendable, Equatable {
+    public enum Kind: UInt8, Sendable {
+        case word, number, cjk, symbol
+    }
+
+    /// What separates a token from the one before it.
+    public enum Break: UInt8, Sendable, Comparable {
+        /// Adjacent (CJK characters, or a camelCase / letter-digit split).
+        case none
+        /// Spaces or a soft separator (`.` `_` `-` `/`): still one phrase.
+        case space
+        /// A clause mark (`,` `、` `:` brackets …).
+        case clause
+        /// A sentence end (`。` `！` `？` `;` a line break, `. `).
+        case sentence
+
+        public static func < (a: Break, b: Break) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    public var kind: Kind
+    /// The folded text: lower case, NFKC.
+    public var text: String
+    /// Unicode-scalar offsets into the original string, `start..<end`.
+    public var start: Int
+    public var end: Int
+    public var breakBefore: Break
+    /// An assignment mark (`=`, `:`, `==`) sits between this token and the previous one.
+    public var afterAssignment: Bool
+    /// Letters in the original token (for typo tolerance), 0 for numbers and CJK.
+    public var letterCount: Int
+}
+
+/// Splits text into tokens after NFKC and case folding. Separators of technical names are
+/// equivalent (`min.insync.replicas` = `min_insync_replicas` = `min insync replicas` =
+/// `MinInsyncReplicas`); CJK characters are one token each, so Chinese matches as substrings while
+/// Latin matches whole words.
+public enum Tokenizer {
+    /// - Parameter splitCamelCase: split `MinInsync` into `min insync` and letters from digits
+    ///   (`CRC16` → `crc 16`). Turned off to build the joined variant of an alias.
+    public static func tokenize(_ input: String, splitCamelCase: Bool = true, joinSoftSeparators: Bool = false) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(input.utf8.count / 3)
+        var word = String.UnicodeScalarView()
+        var wordKind: Token.Kind = .word
+        var wordStart = 0
+        var wordLetters = 0
+        var lastClass: CharClass = .space
+        var lastWasUpper = false
+        var pendingBreak: Token.Break = .sentence
+        var pendingAssign = false
+        var index = 0
+        var scalars = input.unicodeScalars.makeIterator()
+        var current = scalars.next()
+        var lookahead = scalars.next()
+
+        func flush(_ end: Int) {
+            guard !word.isEmpty else { return }
+            tokens.append(Token(kind: wordKind, text: String(word), start: wordStart, end: end,
+                                breakBefore: tokens.isEmpty ? .sentence : pendingBreak,
+                                afterAssignment: pendingAssign, letterCount: wordLetters))
+            word = String.UnicodeScalarView()
+            wordLetters = 0
+            pendingBreak = .none
+            pendingAssign = false
+        }
+        func raise(_ b: Token.Break) { if b > pendingBreak { pendingBreak = b } }
+
+        while let raw = current {
+            defer { index += 1; current = lookahead; lookahead = scalars.next() }
+            let s = foldFast(raw)
+            let cls = classify(s)
+            switch cls {
+            case .letter, .digit:
+                let isUpper = raw.properties.isUppercase || (raw.value >= 0xFF21 && raw.value <= 0xFF3A)
+                let kind: Token.Kind = cls == .digit ? .number : .word
+                if !word.isEmpty {
+                    var split = false
+                    if lastClass == .symbol {
+                        split = false // a sign or decimal point inside a number: "-1", "1.14"
+                    } else if lastClass != cls {
+                        split = splitCamelCase // letter ↔ digit: "CRC16" → "crc 16"
+                    } else if splitCamelCase && cls == .letter && isUpper && !lastWasUpper {
+                        split = true // camelCase: lower → Upper
+                    } else if splitCamelCase && cls == .letter && !isUpper && lastWasUpper && word.count >= 2,
+                              let next = lookahead, next.properties.isLowercase {
+                        // "HTTPServer": the last capital starts the next word when at least two lowers follow.
+                        let last = word.removeLast()
+                        wordLetters -= 1
+                        flush(index - 1)
+                        word.append(last)
+                        wordStart = index - 1
+                        wordLetters = 1
+                        wordKind = .word
+                        pendingBreak = .none
+                    }
+                    if split { flush(index) }
+                }
+                if word.isEmpty { wordStart = index; wordKind = kind }
+                word.append(s)
+                if cls == .letter { wordLetters += 1 }
+                lastWasUpper = isUpper
+                lastClass = cls
+            case .cjk:
+                flush(index)
+                tokens.append(Token(kind: .cjk, text: String(Character(s)), start: index, end: index + 1,
+                                    breakBefore: tokens.isEmpty ? .sentence : pendingBreak,
+                                    afterAssignment: pendingAssign, letterCount: 0))
+                pendingBreak = .none
+                pendingAssign = false
+                lastClass = .cjk
+            case .symbol:
+                // `-` or `.` inside a number (`-1`, `1.14`) stays in it.
+                if s == "-" , lastClass != .letter, lastClass != .digit, let n = lookahead, isDigit(n) {
+                    flush(index)
+                    wordStart = index; wordKind = .number
+                    word.append(s); lastClass = .symbol
+                    continue
+                }
+                if s == ".", lastClass == .digit, let n = lookahead, isDigit(n) {
+                    word.append(s); lastClass = .symbol
+                    continue
+                }
+                flush(index)
+                switch s {
+                case "=", ":":
+                    pendingAssign = true
+                    raise(s == ":" ? .clause : .space)
+                case ".":
+                    // A full stop ends a sentence only before a space or the end.
+                    if let n = lookahead, !n.properties.isWhitespace { raise(.space) } else { raise(.sentence) }
+                case "_", "-", "/", "'", "\u{2019}", "\\", "~", "@", "#", "&", "|", "^", "`", "\"", "$":
+                    if s == "'" || s == "\u{2019}", let n = lookahead, n == "t" || n == "T",
+                       let prev = tokens.last, prev.end == index, prev.kind == .word, prev.text.hasSuffix("n") {
+                        // "doesn't" → "does not": make the negation a token of its own.
+                        var t = tokens.removeLast()
+                        t.text.removeLast()
+                        t.end -= 1
+                        t.letterCount -= 1
+                        if !t.text.isEmpty { tokens.append(t) }
+                        tokens.append(Token(kind: .word, text: "not", start: index - 1, end: index + 2,
+                                            breakBefore: .space, afterAssignment: false, letterCount: 3))
+                        current = lookahead; lookahead = scalars.next(); index += 1
+                        pendingBreak = .none
+                        lastClass = .space
+                        continue
+                    }
+                    if !joinSoftSeparators { raise(.space) }
+                case ",", "(", ")", "[", "]", "{", "}", "\u{3001}", "\u{FF0C}", "\u{3010}", "\u{3011}",
+                     "\u{300A}", "\u{300B}", "\u{300C}", "\u{300D}", "\u{201C}", "\u{201D}", "\u{2014}", "\u{2026}":
+                    raise(s == "\u{2026}" ? .sentence : .clause)
+                case "!", "?", ";", "\u{3002}", "\u{FF01}", "\u{FF1F}", "\u{FF1B}":
+                    raise(.sentence)
+                case "%", "+", "<", ">", "*":
+                    tokens.append(Token(kind: .symbol, text: String(Character(s)), start: index, end: index + 1,
+                                        breakBefore: tokens.isEmpty ? .sentence : max(pendingBreak, .space),
+                                        afterAssignment: pendingAssign, letterCount: 0))
+                    pendingBreak = .none
+                    pendingAssign = false
+                default:
+                    raise(.clause)
+                }
+                lastClass = .symbol
+            case .space:
+                flush(index)
+                raise(s == "\n" || s == "\r" || s == "\u{2028}" || s == "\u{2029}" ? .sentence : .space)
+                lastClass = .space
+            }
+        }
+        flush(index)
+        return tokens
+    }
+
+    enum CharClass { case letter, digit, cjk, symbol, space }
+
+    @inline(__always)
+    static func isDigit(_ s: Unicode.Scalar) -> Bool {
+        (s.value >= 0x30 && s.value <= 0x39) || (s.value >= 0xFF10 && s.value <= 0xFF19)
+    }
+
+    @inline(__always)
+    static func isCJK(_ v: UInt32) -> Bool {
+        (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x3040 && v <= 0x30FF)
+            || (v >= 0xAC00 && v <= 0xD7AF) || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0x20000 && v <= 0x2FFFF)
+    }
+
+    @inline(__always)
+    static func classify(_ s: Unicode.Scalar) -> CharClass {
+        let v = s.value
+        if v < 0x80 {
+            if v >= 0x61 && v <= 0x7A { return .letter }
+            if v >= 0x30 && v <= 0x39 { return .digit }
+            if v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D || v == 0x0B || v == 0x0C { return .space }
+            return .symbol
+        }
+        if isCJK(v) { return .cjk }
+        let p = s.properties
+        if p.isWhitespace { return .space }
+        if p.isAlphabetic { return .letter }
+        if p.numericType != nil { return .digit }
+        return .symbol
+    }
+
+    /// NFKC and lower case for one scalar; the common ranges are folded without Foundation.
+    @inline(__always)
+    static func foldFast(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        let v = s.value
+        if v < 0x80 {
+            if v >= 0x41 && v <= 0x5A { return Unicode.Scalar(v + 32) ?? s }
+            return s
+        }
+        if isCJK(v) { return s }
+        // Full-width ASCII.
+        if v >= 0xFF01 && v <= 0xFF5E { return foldFast(Unicode.Scalar(v - 0xFEE0) ?? s) }
+        if v == 0x3000 { return " " }
+        switch v {
+        case 0x3002, 0xFF61: return "\u{3002}"          // 。 ｡
+        case 0x2018, 0x2019: return "\u{2019}"
+        case 0x201C, 0x201D: return "\u{201C}"
+        case 0x2013, 0x2014, 0x2015: return "\u{2014}"
+        case 0x00A0, 0x2002...0x200B, 0x202F, 0x205F: return " "
+        default: break
+        }
+        if s.properties.isWhitespace { return " " }
+        let folded = String(Character(s)).precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars
+        if folded.count == 1, let only = folded.first { return only }
+        return s.properties.lowercaseMapping.unicodeScalars.first ?? s
+    }
+}
+
+import Foundation

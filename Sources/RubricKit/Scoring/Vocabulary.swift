@@ -1,0 +1,151 @@
+/// Maps tokens to the small integer symbols the automaton runs on. Latin words are compared by
+/// their Porter stem; unknown Latin words of 5 letters or more may resolve to a vocabulary word
+/// one or two edits away (a typo), through a deletion-neighbourhood index whose cost depends on the
+/// word's length, not on the vocabulary's size.
+public struct Vocabulary: Sendable {
+    /// Symbol 0 means "not in the vocabulary".
+    public static let unknown: Int32 = 0
+
+    private(set) var words: [String: Int32] = [:]
+    private(set) var cjk: [UInt32: Int32] = [:]
+    /// The stem each word symbol stands for (index = symbol).
+    private(set) var spelled: [String] = [""]
+    /// Deletion neighbourhood: hash of a stem with up to two letters deleted → symbols.
+    private var deletions: [UInt64: [Int32]] = [:]
+    /// Cue words that also match as a prefix (`optimi` → `optimization`): hash of the prefix → (prefix, symbol).
+    private var prefixes: [UInt64: (String, Int32)] = [:]
+    private var shortestPrefix = Int.max
+
+    public init() {}
+
+    public var count: Int { spelled.count }
+
+    /// The key a token is looked up by.
+    @inline(__always)
+    static func key(_ token: Token) -> String {
+        token.kind == .word && token.letterCount >= 3 ? PorterStemmer.stem(token.text) : token.text
+    }
+
+    /// Adds a pattern token, returning its symbol.
+    mutating func add(_ token: Token, prefixMatch: Bool = false) -> Int32 {
+        if token.kind == .cjk, let v = token.text.unicodeScalars.first?.value {
+            if let id = cjk[v] { return id }
+            let id = Int32(spelled.count)
+            spelled.append(token.text)
+            cjk[v] = id
+            return id
+        }
+        let k = Self.key(token)
+        let id: Int32
+        if let existing = words[k] {
+            id = existing
+        } else {
+            id = Int32(spelled.count)
+            spelled.append(k)
+            words[k] = id
+            if token.kind == .word, isPlainLetters(k), k.utf8.count >= 4 {
+                let bytes = Array(k.utf8)
+                let maxDeletes = bytes.count >= 7 ? 2 : 1
+                for h in Self.deletionHashes(bytes, upTo: maxDeletes) { deletions[h, default: []].append(id) }
+            }
+        }
+        if prefixMatch, token.kind == .word, token.text.utf8.count >= 4, isPlainLetters(token.text) {
+            let bytes = Array(token.text.utf8)
+            prefixes[Self.fnv(bytes[...])] = (token.text, id)
+            shortestPrefix = min(shortestPrefix, bytes.count)
+        }
+        return id
+    }
+
+    /// How a token resolved.
+    public enum Resolution: Sendable, Equatable {
+        case exact
+        /// A typo of the vocabulary word `of`, `distance` edits away.
+        case typo(of: String, distance: Int)
+        /// The token begins with the cue word `of`.
+        case prefix(of: String)
+        case unknown
+    }
+
+    /// The symbol of `token`, and how it was found.
+    @inline(__always)
+    func resolve(_ token: Token) -> (Int32, Resolution) {
+        switch token.kind {
+        case .cjk:
+            if let v = token.text.unicodeScalars.first?.value, let id = cjk[v] { return (id, .exact) }
+            return (Self.unknown, .unknown)
+        case .number, .symbol:
+            if let id = words[token.text] { return (id, .exact) }
+            return (Self.unknown, .unknown)
+        case .word:
+            let k = Self.key(token)
+            if let id = words[k] { return (id, .exact) }
+            if let (id, d) = typo(of: token, stem: k) { return (id, .typo(of: spelled[Int(id)], distance: d)) }
+            if let (text, id) = prefix(of: token) { return (id, .prefix(of: text)) }
+            return (Self.unknown, .unknown)
+        }
+    }
+
+    /// Typo policy: the answer's word has at least 5 letters and shares its first letter with the
+    /// vocabulary word; 5–7 letters allow one insertion, deletion or swap; 8–9 letters one edit of
+    /// any kind; 10 or more letters two edits. Short words never match by accident.
+    func typo(of token: Token, stem: String) -> (Int32, Int)? {
+        let letters = token.letterCount
+        guard letters >= 5, letters == token.text.utf8.count, !deletions.isEmpty else { return nil }
+        let bytes = Array(stem.utf8)
+        guard bytes.count >= 4 else { return nil }
+        let limit = letters >= 10 ? 2 : 1
+        var best: (id: Int32, d: Int, subs: Int)?
+        var seen = Set<Int32>()
+        for h in Self.deletionHashes(bytes, upTo: limit) {
+            guard let ids = deletions[h] else { continue }
+            for id in ids where seen.insert(id).inserted {
+                let candidate = Array(spelled[Int(id)].utf8)
+                guard candidate.first == bytes.first,
+                      let e = EditDistance.osa(bytes, candidate, limit: limit), e.distance > 0 else { continue }
+                if letters < 8 && e.substitutions > 0 { continue }
+                if let b = best, (e.distance, e.substitutions, id) >= (b.d, b.subs, b.id) { continue }
+                best = (id, e.distance, e.substitutions)
+            }
+        }
+        return best.map { ($0.id, $0.d) }
+    }
+
+    func prefix(of token: Token) -> (String, Int32)? {
+        guard !prefixes.isEmpty else { return nil }
+        let bytes = Array(token.text.utf8)
+        guard bytes.count > shortestPrefix else { return nil }
+        var end = bytes.count - 1
+        while end >= shortestPrefix {
+            if let hit = prefixes[Self.fnv(bytes[0..<end])], hit.0.utf8.elementsEqual(bytes[0..<end]) { return hit }
+            end -= 1
+        }
+        return nil
+    }
+
+    private func isPlainLetters(_ s: String) -> Bool {
+        s.utf8.allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
+    }
+
+    static func fnv(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    /// Hashes of `bytes` itself and of every string made by deleting up to `upTo` bytes.
+    static func deletionHashes(_ bytes: [UInt8], upTo: Int) -> [UInt64] {
+        var out: [UInt64] = [fnv(bytes[...])]
+        let n = bytes.count
+        func hash(skipping a: Int, _ b: Int) -> UInt64 {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for i in 0..<n where i != a && i != b { h = (h ^ UInt64(bytes[i])) &* 0x100_0000_01b3 }
+            return h
+        }
+        for i in 0..<n { out.append(hash(skipping: i, -1)) }
+        if upTo >= 2 && n >= 3 {
+            for i in 0..<n { for j in (i + 1)..<n { out.append(hash(skipping: i, j)) } }
+        }
+        return out
+    }
+}
