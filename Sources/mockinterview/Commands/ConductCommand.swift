@@ -32,7 +32,7 @@ struct ConductCommand: ParsableCommand {
         interrupted session with --resume. See the result with `mockinterview report`.
 
         Examples:
-          mockinterview conduct go-basics --candidate "Li Lei" --interviewer "Han Meimei"
+          mockinterview conduct go-basics --candidate "Li Lei" --interviewer Han
           mockinterview conduct quick --candidate Ana --seed 7 --lang en
           mockinterview conduct --resume 3f9a
           mockinterview report --last --output interview.html
