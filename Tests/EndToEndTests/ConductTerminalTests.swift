@@ -45,7 +45,11 @@ struct ConductTerminalTests {
         try expect("the override") { $0.contains("✓ 3. Retransmission on timeout (interviewer)") && $0.contains("✓ 1 2 3  ✗ -") }
 
         // The five step ratings on the anchored scale, then a free note.
-        try enter(":next")
+        // Tab completes the conduct commands.
+        try terminal.type(":ne")
+        try terminal.press("Tab")
+        try expect("the completed :next") { $0.contains("Q1 notes ❯ :next") }
+        try terminal.press("Enter")
         try expect("the first rating prompt") { $0.contains("Confirm the question [1-4] ❯") }
         for (rating, anchor) in [("3", "3 = solid"), ("4", "4 = strong"), ("2", "2 = weak"), ("1", "1 = absent")] {
             try enter(rating)

@@ -94,7 +94,7 @@ extension SessionReport {
         if !q.conceptsHit.isEmpty || !q.conceptsMissed.isEmpty {
             b.append("<table><tr><th></th><th>\(h(s.t("要点", "Concept")))</th><th>\(h(s.t("步骤", "Step")))</th><th class=\"num\">\(h(s.t("权重", "Weight")))</th><th>\(h(s.t("依据", "Evidence")))</th><th>\(h(s.t("判定", "Decided by")))</th></tr>")
             for (c, hit) in q.conceptsHit.map({ ($0, true) }) + q.conceptsMissed.map({ ($0, false) }) {
-                b.append("<tr><td class=\"\(hit ? "hit" : "miss")\">\(hit ? "✓" : "✗")</td><td>\(h(c.label))\(c.required ? " *" : "")</td><td>\(h(stepName(c.step)))</td><td class=\"num\">\(ReportFormatting.score(c.weight))</td><td>\(h(c.evidence.joined(separator: "; ")))</td><td>\(h(c.decidedBy == "interviewer" ? s.t("面试官", "interviewer") : s.t("评分器", "scorer")))</td></tr>")
+                b.append("<tr><td class=\"\(hit ? "hit" : "miss")\">\(hit ? "✓" : "✗")</td><td>\(h(c.label))\(c.required ? " *" : "")</td><td>\(h(stepName(c.step)))</td><td class=\"num\">\(ReportFormatting.weight(c.weight))</td><td>\(h(c.evidence.joined(separator: "; ")))</td><td>\(h(c.decidedBy == "interviewer" ? s.t("面试官", "interviewer") : s.t("评分器", "scorer")))</td></tr>")
             }
             b.append("</table>")
         }
@@ -119,8 +119,7 @@ extension SessionReport {
         }
         if let i = q.interviewer {
             if !i.overrides.isEmpty || !i.misconceptionsMarked.isEmpty {
-                let ticks = i.overrides.keys.sorted().map { (i.overrides[$0] == true ? "+" : "−") + $0 }
-                b.append("<p><strong>\(h(s.t("面试官修正", "Interviewer overrides")))</strong>: \(h((ticks + i.misconceptionsMarked.map { "!" + $0 }).joined(separator: ", ")))</p>")
+                b.append("<p><strong>\(h(s.t("面试官修正", "Interviewer overrides")))</strong>: \(h(overridesText(q, i).joined(separator: "; ")))</p>")
             }
             if let note = i.note, !note.isEmpty {
                 b.append("<p><strong>\(h(s.t("面试官评语", "Interviewer note")))</strong></p><blockquote>\(h(note))</blockquote>")

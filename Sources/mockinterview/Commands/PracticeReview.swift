@@ -33,7 +33,7 @@ enum PracticeReview {
         let questions = plan.items.compactMap { bank.rubric($0.question) }
         let budget = template?.perQuestionSeconds ?? defaultBudget
         Console.shared.out(zh ? "复习：\(questions.count) 道题，按遗漏最多、最久未练的要点排序。"
-                              : "Review: \(questions.count) questions, by the concepts missed most and practised longest ago.")
+                              : "Review: \(questions.count) question\(questions.count == 1 ? "" : "s"), by the concepts missed most and practised longest ago.")
         for item in plan.items {
             let concepts = item.concepts.prefix(3).map {
                 bank.rubric(item.question)?.concept($0.concept)?.label.text(language) ?? $0.label
