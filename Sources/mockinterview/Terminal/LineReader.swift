@@ -28,12 +28,14 @@ enum CandidateInput: Equatable {
 
 extension LineReader {
     /// Reads a whole input: a command, or an answer of several lines ended by an empty line or `.`.
-    func readInput(prompt: String, continuation: String, singleLine: Bool) -> CandidateInput {
+    /// A request to leave (double Ctrl-C) is confirmed with `confirmLeave`; when declined, the lines typed so far
+    /// are kept and reading goes on.
+    func readInput(prompt: String, continuation: String, singleLine: Bool, confirmLeave: () -> Bool) -> CandidateInput {
         var assembler = AnswerAssembler(singleLine: singleLine)
         while true {
             switch readLine(prompt: assembler.isEmpty ? prompt : continuation) {
             case .interrupt:
-                return .interrupt
+                if confirmLeave() { return .interrupt }
             case .endOfInput:
                 // Ctrl-D on an empty continuation line ends the answer; on the first line it leaves.
                 guard let partial = assembler.endOfInput() else { return .endOfInput }

@@ -34,20 +34,19 @@ struct PracticeRunner {
 
     private mutating func next(after prompt: AnswerPrompt) -> [InterviewEffect] {
         let (first, continuation) = renderer.prompt(prompt, clock: showClock, interactive: reader.isInteractive)
+        let reader = self.reader, t = self.t
         let input = reader.readInput(prompt: first, continuation: continuation,
-                                     singleLine: prompt.kind == .continueAfterFeedback)
+                                     singleLine: prompt.kind == .continueAfterFeedback) {
+            guard case .line(let answer) = reader.readLine(prompt: t("保存并退出？[y/N] ", "Save and leave? [y/N] ")) else {
+                return true
+            }
+            return ["y", "yes", "是", "好"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+        }
         switch input {
         case .text(let text):
             return session.handle(.input(text), at: clock())
-        case .endOfInput:
+        case .endOfInput, .interrupt:
             return session.handle(.command(.quit), at: clock())
-        case .interrupt:
-            let question = t("保存并退出？[y/N] ", "Save and leave? [y/N] ")
-            if case .line(let answer) = reader.readLine(prompt: question),
-               ["y", "yes", "是", "好"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased()) {
-                return session.handle(.command(.quit), at: clock())
-            }
-            return session.handle(.tick, at: clock()) + [.ask(prompt)]
         }
     }
 }

@@ -85,10 +85,11 @@ final class ReadlineLineReader: LineReader {
     ///   - historyPath: the history file (created when missing); nil keeps history in memory.
     ///   - ctrlCNotice: shown after a Ctrl-C on an empty line ("press Ctrl-C again to save and leave").
     ///   - warn: prints a warning (used when the locale cannot show Chinese).
-    init(historyPath: String?, ctrlCNotice: String, warn: (String) -> Void) {
+    ///   - commands: the `:` commands Tab completes (default: the practice commands).
+    init(historyPath: String?, ctrlCNotice: String, warn: (String) -> Void, commands: [String]? = nil) {
         self.historyPath = historyPath
         ReadlineLineReader.configureLocale(warn: warn)
-        commandTokens = InterviewCommand.allCases.map(\.token)
+        commandTokens = commands ?? InterviewCommand.allCases.map(\.token)
         ctrlCNoticeText = ctrlCNotice
         rl_readline_name = UnsafePointer(strdup("mockinterview"))
         rl_catch_signals = 0                               // SIGINT is ours (see onSIGINT); SIGWINCH stays readline's
