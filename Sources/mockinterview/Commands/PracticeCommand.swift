@@ -102,7 +102,7 @@ struct PracticeCommand: ParsableCommand {
                                  ctrlCNotice: t("再按一次 Ctrl-C 保存并退出", "press Ctrl-C again to save and leave"),
                                  warn: Console.shared.warning)
             : PlainLineReader()
-        var runner = PracticeRunner(session: session, store: store, reader: reader,
+        let runner = PracticeRunner(session: session, store: store, reader: reader,
                                     renderer: SessionRenderer(t: t, framework: bank.framework, console: .shared),
                                     clock: Date.init, showClock: clock, t: t)
         _ = try runner.run()
