@@ -12,7 +12,9 @@ struct PracticeTerminalTests {
             tmux.kill()
             try? FileManager.default.removeItem(at: content); try? FileManager.default.removeItem(at: home)
         }
-        let command = "env MOCKINTERVIEW_HOME='\(home.path)' LANG=C.UTF-8 '\(BinaryRunner.binary.path)' practice e2e "
+        // The shell traps SIGINT (a trap, unlike an ignored signal, is not inherited) so a Ctrl-C meant for the
+        // program does not end the shell and close the pane.
+        let command = "trap : INT; env MOCKINTERVIEW_HOME='\(home.path)' LANG=C.UTF-8 '\(BinaryRunner.binary.path)' practice e2e "
             + "--content '\(content.path)' --seed 7 --lang en; echo \"[exit $?]\"; sleep 300"
         try tmux.start(command)
 
@@ -30,6 +32,12 @@ struct PracticeTerminalTests {
         try expect("the completed command") { $0.contains("answer ❯ :hint") }
         try tmux.press("Enter")
         try expect("the hint") { $0.contains("Hint 1/1") && $0.contains("Think of SYN.") }
+
+        // Ctrl-C clears the line and the session goes on.
+        try tmux.type("丢掉这一行")
+        try expect("the line to clear") { $0.contains("answer ❯ 丢掉这一行") }
+        try tmux.press("C-c")
+        try expect("the cleared line") { $0.contains("丢掉这一行^C") && $0.split(separator: "\n").last == "answer ❯" }
 
         // Chinese with editing keys: 我得TCP, three Left, Backspace, 认为 → 我认为TCP.
         try tmux.type("我得TCP")
@@ -62,6 +70,7 @@ struct PracticeTerminalTests {
         // History keeps the lines for the next session, without the terminators.
         let history = try String(contentsOf: home.appendingPathComponent("history"), encoding: .utf8)
         #expect(history.contains("我认为TCP") && history.contains(":hint"))
+        #expect(!history.contains("丢掉这一行"))
         #expect(!history.split(separator: "\n").contains("."))
     }
 }
