@@ -16,7 +16,7 @@ public struct KeywordExtractor: Sendable {
         public var minimumTerms: Int
         /// Weight factor for those guessed pieces.
         public var guessDemotion: Double
-        public init(limit: Int = 14, questionDemotion: Double = 0.35, minimumTerms: Int = 5, guessDemotion: Double = 0.5) {
+        public init(limit: Int = 30, questionDemotion: Double = 0.35, minimumTerms: Int = 5, guessDemotion: Double = 0.5) {
             self.limit = limit; self.questionDemotion = questionDemotion; self.minimumTerms = minimumTerms
             self.guessDemotion = guessDemotion
         }
@@ -151,7 +151,8 @@ public struct KeywordExtractor: Sendable {
 
     static func isContentWord(_ w: String) -> Bool {
         if StopWords.english.contains(w) || StopWords.englishNegators.contains(w) { return false }
-        if w.unicodeScalars.allSatisfy({ $0.properties.numericType != nil }) { return true }   // numbers are facts
+        // Numbers are facts, but long ones are identifiers and constants nobody recites.
+        if w.unicodeScalars.allSatisfy({ $0.properties.numericType != nil }) { return w.unicodeScalars.count <= 5 }
         return w.unicodeScalars.count >= 2
     }
 
