@@ -26,7 +26,12 @@ struct AnswerAnalysis {
             }
         }
         self.resolutions = resolutions
-        let hits = compiled.automaton.scan(symbols)
+        // Fillers (articles) are left out of the stream; hits map back to token positions.
+        let kept = tokens.indices.filter { !tokens[$0].isFiller }
+        var hits = compiled.automaton.scan(kept.count == tokens.count ? symbols : kept.map { symbols[$0] })
+        if kept.count != tokens.count {
+            for i in hits.indices { hits[i].first = kept[hits[i].first]; hits[i].last = kept[hits[i].last] }
+        }
         self.hits = hits
 
         // Sentences and clauses; clause-break words (`而是`, `but`) open a clause too.

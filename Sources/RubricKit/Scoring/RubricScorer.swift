@@ -181,7 +181,8 @@ public struct RubricScorer: Sendable {
         let conceptsHit = concepts.filter(\.hit).count
         let dump = KeywordDumpDetector.measure(tokens: a.tokens, spans: conceptSpans)
         let isDump = conceptsHit >= policy.dumpMinConcepts && dump.isDump(policy)
-        let isDontKnow = !dontKnowHits.isEmpty && coverage < policy.dontKnowMaxCoverage
+        // A confident wrong claim is not an honest "I don't know".
+        let isDontKnow = !dontKnowHits.isEmpty && coverage < policy.dontKnowMaxCoverage && misconceptions.isEmpty
         let isEmpty = contentTokens == 0
 
         // 6. Arithmetic.
@@ -267,13 +268,13 @@ public struct RubricScorer: Sendable {
         return ScoringTrace(grade: result, matches: matches, valueChecks: valueChecks, arithmetic: arithmetic)
     }
 
-    static func round(_ x: Double, _ places: Int) -> Double {
+    public static func round(_ x: Double, _ places: Int) -> Double {
         let f = Foundation.pow(10, Double(places))
         return (x * f).rounded() / f
     }
 
     /// A number without a trailing `.0`.
-    static func format(_ x: Double) -> String {
+    public static func format(_ x: Double) -> String {
         if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
         return String(x)
     }
@@ -284,13 +285,13 @@ public struct ScoringPolicy: Sendable, Equatable {
     /// Share of the score given to the framework (structure).
     public var structureWeight: Double = 0.15
     /// Coverage is raised to this power (< 1: concave, grades saturate near full marks).
-    public var coverageExponent: Double = 0.75
+    public var coverageExponent: Double = 0.45
     /// Within structure, the share for the steps present; the rest rewards their order.
     public var stepsShare: Double = 0.8
     /// Credit for a value fact whose key is named without a value.
     public var keyWithoutValueCredit: Double = 0.5
-    /// An "I don't know" with less coverage than this is graded F with a study plan.
-    public var dontKnowMaxCoverage: Double = 0.25
+    /// An "I don't know" with less coverage than this (and no wrong claim) is graded F with a study plan.
+    public var dontKnowMaxCoverage: Double = 0.15
     /// Keyword dump: at least this many concepts hit, …
     public var dumpMinConcepts: Int = 3
     /// … concept words making at least this share of the answer, …

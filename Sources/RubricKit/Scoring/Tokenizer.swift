@@ -30,6 +30,9 @@ public struct Token: Sendable, Equatable {
     public var afterAssignment: Bool
     /// Letters in the original token (for typo tolerance), 0 for numbers and CJK.
     public var letterCount: Int
+    /// An English article before a word (`a`, `an`, `the`): skipped when matching, so
+    /// "a pointer to a backing array" matches "pointer to the backing array".
+    public var isFiller = false
 }
 
 /// Splits text into tokens after NFKC and case folding. Separators of technical names are
@@ -46,6 +49,7 @@ public enum Tokenizer {
         var wordKind: Token.Kind = .word
         var wordStart = 0
         var wordLetters = 0
+        var wordFirstUpper = false
         var lastClass: CharClass = .space
         var lastWasUpper = false
         var pendingBreak: Token.Break = .sentence
@@ -57,9 +61,12 @@ public enum Tokenizer {
 
         func flush(_ end: Int) {
             guard !word.isEmpty else { return }
-            tokens.append(Token(kind: wordKind, text: String(word), start: wordStart, end: end,
-                                breakBefore: tokens.isEmpty ? .sentence : pendingBreak,
-                                afterAssignment: pendingAssign, letterCount: wordLetters))
+            let text = String(word)
+            let b: Token.Break = tokens.isEmpty ? .sentence : pendingBreak
+            // "A" is an article only at a sentence start; elsewhere it is a name ("A record").
+            let article = (text == "the" || text == "an" || text == "a") && (!wordFirstUpper || text != "a" || b == .sentence)
+            tokens.append(Token(kind: wordKind, text: text, start: wordStart, end: end, breakBefore: b,
+                                afterAssignment: pendingAssign, letterCount: wordLetters, isFiller: article))
             word = String.UnicodeScalarView()
             wordLetters = 0
             pendingBreak = .none
@@ -81,8 +88,8 @@ public enum Tokenizer {
                         split = false // a sign or decimal point inside a number: "-1", "1.14"
                     } else if lastClass != cls {
                         split = splitCamelCase // letter ↔ digit: "CRC16" → "crc 16"
-                    } else if splitCamelCase && cls == .letter && isUpper && !lastWasUpper {
-                        split = true // camelCase: lower → Upper
+                    } else if splitCamelCase && cls == .letter && isUpper && !lastWasUpper && word.count >= 2 {
+                        split = true // camelCase: lower → Upper; one leading lower letter stays (gRPC, eBPF, iOS)
                     } else if splitCamelCase && cls == .letter && !isUpper && lastWasUpper && word.count >= 2,
                               let next = lookahead, next.properties.isLowercase {
                         // "HTTPServer": the last capital starts the next word when at least two lowers follow.
@@ -97,7 +104,7 @@ public enum Tokenizer {
                     }
                     if split { flush(index) }
                 }
-                if word.isEmpty { wordStart = index; wordKind = kind }
+                if word.isEmpty { wordStart = index; wordKind = kind; wordFirstUpper = isUpper }
                 word.append(s)
                 if cls == .letter { wordLetters += 1 }
                 lastWasUpper = isUpper
@@ -169,6 +176,11 @@ public enum Tokenizer {
             }
         }
         flush(index)
+        // An article counts as a filler only before a word.
+        for i in tokens.indices where tokens[i].isFiller {
+            let next = i + 1 < tokens.count ? tokens[i + 1] : nil
+            if next?.kind != .word || next?.breakBefore != .space { tokens[i].isFiller = false }
+        }
         return tokens
     }
 
