@@ -172,8 +172,12 @@ public struct RubricScorer: Sendable {
             + (inOrder ? 1 - policy.stepsShare : 0)
 
         // 4. Similarity to the standard answer and the alternatives.
+        // Across languages only shared Latin terms are compared; with no comparable reference,
+        // similarity's weight goes to coverage.
         let features = ReferenceFeatures.features(of: a.tokens)
-        let bestRecall = compiled.references.map { $0.recall(of: features) }.max() ?? 0
+        let answerIsChinese = ReferenceFeatures.isMostlyChinese(a.tokens)
+        let comparable = compiled.references.compactMap { $0.recall(of: features, answerIsChinese: answerIsChinese) }
+        let bestRecall = comparable.max() ?? 0
         let similarity = bestRecall.squareRoot()
 
         // 5. Anti-gaming signals.
@@ -186,7 +190,7 @@ public struct RubricScorer: Sendable {
         let isEmpty = contentTokens == 0
 
         // 6. Arithmetic.
-        let wSim = min(max(rubric.similarityWeight, 0), 1)
+        let wSim = comparable.isEmpty ? 0 : min(max(rubric.similarityWeight, 0), 1)
         let wStruct = min(policy.structureWeight, 1 - wSim)
         let wCov = max(0, 1 - wSim - wStruct)
         let shapedCoverage = Foundation.pow(coverage, policy.coverageExponent)
@@ -259,7 +263,9 @@ public struct RubricScorer: Sendable {
         arithmetic.append("coverage = (\(conceptTerms.joined(separator: " + "))) / \(Self.format(totalWeight)) = \(Self.format(Self.round(100 * coverage, 1)))%")
         arithmetic.append("shaped coverage = coverage^\(Self.format(policy.coverageExponent)) = \(Self.format(Self.round(100 * shapedCoverage, 1)))")
         arithmetic.append("structure = \(Self.format(policy.stepsShare))×\(positions.count)/5 steps + \(inOrder ? Self.format(1 - policy.stepsShare) : "0") order = \(Self.format(Self.round(100 * structure, 1)))")
-        arithmetic.append("similarity = √(best reference recall \(Self.format(Self.round(bestRecall, 3)))) = \(Self.format(Self.round(100 * similarity, 1)))")
+        arithmetic.append(comparable.isEmpty
+            ? "similarity: no reference in the answer's language; its weight goes to coverage"
+            : "similarity = √(best reference recall \(Self.format(Self.round(bestRecall, 3)))) = \(Self.format(Self.round(100 * similarity, 1)))")
         arithmetic.append("base = \(Self.format(Self.round(wCov, 3)))×\(Self.format(Self.round(100 * shapedCoverage, 1))) + \(Self.format(Self.round(wStruct, 3)))×\(Self.format(Self.round(100 * structure, 1))) + \(Self.format(Self.round(wSim, 3)))×\(Self.format(Self.round(100 * similarity, 1))) = \(Self.format(Self.round(base, 1)))")
         arithmetic.append("penalties = \(misconceptions.map { Self.format($0.penalty) }.joined(separator: " + ").isEmpty ? "0" : misconceptions.map { Self.format($0.penalty) }.joined(separator: " + ")) → \(Self.format(Self.round(max(0, base - penalties), 1)))")
         for c in caps { arithmetic.append("cap \(c)") }
