@@ -126,3 +126,11 @@ public struct CompiledRubric: Sendable {
 }
 
 import Foundation
+
+extension CompiledRubric {
+    /// Every phrase occurrence in `answer`: tokenise, resolve and scan, without scoring
+    /// (the matching stage alone, for benchmarks).
+    public func scan(_ answer: String) -> [TokenAutomaton.Hit] {
+        AnswerAnalysis(answer: answer, compiled: self).hits
+    }
+}

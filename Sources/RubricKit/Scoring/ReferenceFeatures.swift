@@ -50,11 +50,12 @@ struct ReferenceFeatures: Sendable {
         return words > 0 && Double(cjk) / 2 / words > 1.0 / 3
     }
 
-    static func features(of tokens: [Token]) -> [UInt64] {
+    /// - Parameter stems: per token, its stem when already known (the answer's analysis has them).
+    static func features(of tokens: [Token], stems: [String?]? = nil) -> [UInt64] {
         var out: [UInt64] = []
         out.reserveCapacity(tokens.count)
         var previousCJK: UInt32? = nil
-        for t in tokens {
+        for (i, t) in tokens.enumerated() {
             switch t.kind {
             case .cjk:
                 let v = t.text.unicodeScalars.first?.value ?? 0
@@ -62,8 +63,9 @@ struct ReferenceFeatures: Sendable {
                 previousCJK = v
             case .word:
                 previousCJK = nil
-                guard t.text.utf8.count >= 2, !stopWords.contains(t.text) else { continue }
-                out.append(Vocabulary.fnv(Array(PorterStemmer.stem(t.text).utf8)[...]) & 0x3FFF_FFFF_FFFF_FFFF)
+                guard t.text.utf8.count >= 2, !t.isFiller, !stopWords.contains(t.text) else { continue }
+                let stem = stems?[i] ?? PorterStemmer.stem(t.text)
+                out.append(Vocabulary.fnv(Array(stem.utf8)[...]) & 0x3FFF_FFFF_FFFF_FFFF)
             case .number:
                 previousCJK = nil
                 out.append(Vocabulary.fnv(Array(t.text.utf8)[...]) & 0x3FFF_FFFF_FFFF_FFFF)

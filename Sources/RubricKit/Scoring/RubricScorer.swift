@@ -65,8 +65,12 @@ public struct RubricScorer: Sendable {
         var wrongValues: [(concept: Int, observed: String, expected: String)] = []
         for (c, concept) in rubric.concepts.enumerated() {
             var evidence: [String] = []
-            func addEvidence(_ s: String) { if !s.isEmpty && !evidence.contains(s) && evidence.count < 5 { evidence.append(s) } }
-            for i in aliasHits[c] { addEvidence(text(a.hits[i])) }
+            func addEvidence(_ s: String) { if !s.isEmpty && evidence.count < 5 && !evidence.contains(s) { evidence.append(s) } }
+            // One piece of evidence per alias (by pattern), so texts are built and compared only a few times.
+            var seenPatterns = Set<Int>()
+            for i in aliasHits[c] where evidence.count < 5 && seenPatterns.insert(a.hits[i].pattern).inserted {
+                addEvidence(text(a.hits[i]))
+            }
             var credit = aliasHits[c].isEmpty ? 0.0 : 1.0
             var note: String? = nil
             if !concept.values.isEmpty {
@@ -148,10 +152,12 @@ public struct RubricScorer: Sendable {
         for step in FrameworkStep.allCases {
             var evidence: [String] = []
             var position = Int.max
+            var seenCues = Set<Int>()
             for i in stepCues[step] ?? [] {
-                let t = text(a.hits[i])
-                if !evidence.contains(t) && evidence.count < 4 { evidence.append(t) }
                 position = min(position, a.hits[i].first)
+                guard evidence.count < 4, seenCues.insert(a.hits[i].pattern).inserted else { continue }
+                let t = text(a.hits[i])
+                if !evidence.contains(t) { evidence.append(t) }
             }
             var conceptPosition = Int.max
             for (c, concept) in rubric.concepts.enumerated() where concept.step == step && concepts[c].hit {
@@ -174,7 +180,7 @@ public struct RubricScorer: Sendable {
         // 4. Similarity to the standard answer and the alternatives.
         // Across languages only shared Latin terms are compared; with no comparable reference,
         // similarity's weight goes to coverage.
-        let features = ReferenceFeatures.features(of: a.tokens)
+        let features = ReferenceFeatures.features(of: a.tokens, stems: a.stems)
         let answerIsChinese = ReferenceFeatures.isMostlyChinese(a.tokens)
         let comparable = compiled.references.compactMap { $0.recall(of: features, answerIsChinese: answerIsChinese) }
         let bestRecall = comparable.max() ?? 0

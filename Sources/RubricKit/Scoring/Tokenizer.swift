@@ -49,6 +49,7 @@ public enum Tokenizer {
         var wordKind: Token.Kind = .word
         var wordStart = 0
         var wordLetters = 0
+        var wordLength = 0
         var wordFirstUpper = false
         var lastClass: CharClass = .space
         var lastWasUpper = false
@@ -69,6 +70,7 @@ public enum Tokenizer {
                                 afterAssignment: pendingAssign, letterCount: wordLetters, isFiller: article))
             word = String.UnicodeScalarView()
             wordLetters = 0
+            wordLength = 0
             pendingBreak = .none
             pendingAssign = false
         }
@@ -80,7 +82,8 @@ public enum Tokenizer {
             let cls = classify(s)
             switch cls {
             case .letter, .digit:
-                let isUpper = raw.properties.isUppercase || (raw.value >= 0xFF21 && raw.value <= 0xFF3A)
+                let rv = raw.value
+                let isUpper = rv < 0x80 ? (rv >= 0x41 && rv <= 0x5A) : (raw.properties.isUppercase || (rv >= 0xFF21 && rv <= 0xFF3A))
                 let kind: Token.Kind = cls == .digit ? .number : .word
                 if !word.isEmpty {
                     var split = false
@@ -88,10 +91,10 @@ public enum Tokenizer {
                         split = false // a sign or decimal point inside a number: "-1", "1.14"
                     } else if lastClass != cls {
                         split = splitCamelCase // letter ↔ digit: "CRC16" → "crc 16"
-                    } else if splitCamelCase && cls == .letter && isUpper && !lastWasUpper && word.count >= 2 {
+                    } else if splitCamelCase && cls == .letter && isUpper && !lastWasUpper && wordLength >= 2 {
                         split = true // camelCase: lower → Upper; one leading lower letter stays (gRPC, eBPF, iOS)
-                    } else if splitCamelCase && cls == .letter && !isUpper && lastWasUpper && word.count >= 2,
-                              let next = lookahead, next.properties.isLowercase {
+                    } else if splitCamelCase && cls == .letter && !isUpper && lastWasUpper && wordLength >= 2,
+                              let next = lookahead, next.value < 0x80 ? (next.value >= 0x61 && next.value <= 0x7A) : next.properties.isLowercase {
                         // "HTTPServer": the last capital starts the next word when at least two lowers follow.
                         let last = word.removeLast()
                         wordLetters -= 1
@@ -99,6 +102,7 @@ public enum Tokenizer {
                         word.append(last)
                         wordStart = index - 1
                         wordLetters = 1
+                        wordLength = 1
                         wordKind = .word
                         pendingBreak = .none
                     }
@@ -106,12 +110,13 @@ public enum Tokenizer {
                 }
                 if word.isEmpty { wordStart = index; wordKind = kind; wordFirstUpper = isUpper }
                 word.append(s)
+                wordLength += 1
                 if cls == .letter { wordLetters += 1 }
                 lastWasUpper = isUpper
                 lastClass = cls
             case .cjk:
                 flush(index)
-                tokens.append(Token(kind: .cjk, text: String(Character(s)), start: index, end: index + 1,
+                tokens.append(Token(kind: .cjk, text: String(s), start: index, end: index + 1,
                                     breakBefore: tokens.isEmpty ? .sentence : pendingBreak,
                                     afterAssignment: pendingAssign, letterCount: 0))
                 pendingBreak = .none
@@ -122,11 +127,11 @@ public enum Tokenizer {
                 if s == "-" , lastClass != .letter, lastClass != .digit, let n = lookahead, isDigit(n) {
                     flush(index)
                     wordStart = index; wordKind = .number
-                    word.append(s); lastClass = .symbol
+                    word.append(s); wordLength = 1; lastClass = .symbol
                     continue
                 }
                 if s == ".", lastClass == .digit, let n = lookahead, isDigit(n) {
-                    word.append(s); lastClass = .symbol
+                    word.append(s); wordLength += 1; lastClass = .symbol
                     continue
                 }
                 flush(index)
@@ -160,7 +165,7 @@ public enum Tokenizer {
                 case "!", "?", ";", "\u{3002}", "\u{FF01}", "\u{FF1F}", "\u{FF1B}":
                     raise(.sentence)
                 case "%", "+", "<", ">", "*":
-                    tokens.append(Token(kind: .symbol, text: String(Character(s)), start: index, end: index + 1,
+                    tokens.append(Token(kind: .symbol, text: String(s), start: index, end: index + 1,
                                         breakBefore: tokens.isEmpty ? .sentence : max(pendingBreak, .space),
                                         afterAssignment: pendingAssign, letterCount: 0))
                     pendingBreak = .none
