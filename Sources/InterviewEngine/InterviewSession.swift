@@ -298,15 +298,21 @@ public struct InterviewSession: Sendable {
                      totalSecondsUsed: record.elapsedSeconds, totalBudgetSeconds: record.totalBudgetSeconds)
     }
 
+    /// What the input being waited for is, with the clock as of the last event; nil when nothing is asked.
+    /// The terminal uses it to refresh a visible clock while the candidate types.
+    public var currentPrompt: AnswerPrompt? {
+        switch phase {
+        case let .answering(q): return prompt(.answer, q)
+        case let .guidedStep(q, step): return prompt(.guidedStep(step), q)
+        case let .followUp(q, _): return prompt(.followUp, q)
+        case let .feedback(q): return prompt(.continueAfterFeedback, q)
+        case .briefing, .summary, .quit: return nil
+        }
+    }
+
     /// Asks for the same input again (after a command or a refused input).
     private func askAgain(_ fx: inout [InterviewEffect]) {
-        switch phase {
-        case let .answering(q): fx.append(.ask(prompt(.answer, q)))
-        case let .guidedStep(q, step): fx.append(.ask(prompt(.guidedStep(step), q)))
-        case let .followUp(q, _): fx.append(.ask(prompt(.followUp, q)))
-        case let .feedback(q): fx.append(.ask(prompt(.continueAfterFeedback, q)))
-        case .briefing, .summary, .quit: break
-        }
+        if let p = currentPrompt { fx.append(.ask(p)) }
     }
 
     // MARK: - Answers

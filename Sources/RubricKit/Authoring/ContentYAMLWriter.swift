@@ -135,7 +135,7 @@ public enum ContentYAMLWriter {
         if "-?:,[]{}#&*!|>'\"%@`.+=~<".unicodeScalars.contains(first) { return false }
         for s in text.unicodeScalars {
             if needsEscape(s) { return false }
-            if ":#,[]{}&*!|>'\"%@`\\".unicodeScalars.contains(s) { return false }
+            if ":#,[]{}&*!|>'\"%@`\\?".unicodeScalars.contains(s) { return false }
             if s.properties.isWhitespace && s != " " { return false }
         }
         let lower = text.lowercased()

@@ -11,8 +11,6 @@ public struct TermStatistics: Sendable {
     private(set) var documentFrequency: [String: Int] = [:]
     /// Occurrences of each Han substring across the whole bank (repeats inside one document count).
     private(set) var occurrences: [String: Int] = [:]
-    /// The surface forms seen for each English stem.
-    private(set) var surfaces: [String: Set<String>] = [:]
 
     public init(documents: [String] = []) {
         for d in documents { add(d) }
@@ -26,7 +24,6 @@ public struct TermStatistics: Sendable {
             case .word(let w):
                 let key = Self.wordKey(w)
                 seen.insert(key)
-                surfaces[key, default: []].insert(w)
             case .han(let run):
                 let chars = Array(run)
                 for i in chars.indices {
@@ -55,7 +52,4 @@ public struct TermStatistics: Sendable {
 
     /// Occurrences of a Han substring across the bank.
     public func count(_ han: String) -> Int { occurrences[han] ?? 0 }
-
-    /// Surface forms seen for the stem of `word`, sorted.
-    public func surfaceForms(ofStem key: String) -> [String] { (surfaces[key] ?? []).sorted() }
 }

@@ -11,7 +11,7 @@ public enum ContentLoader {
     /// Loads the content under `root` (`Rubrics/` and `Scenarios/`). The bank is nil when any
     /// error was found.
     public static func load(root: String) -> LoadResult {
-        let files = yamlFiles(under: root)
+        let files = ["Rubrics", "Scenarios"].flatMap { yamlFiles(under: root == "." ? $0 : (root as NSString).appendingPathComponent($0)) }
         let (decoded, fileDiagnostics) = decodeAll(files)
         var diagnostics = fileDiagnostics
         diagnostics += crossCheck(decoded, requireFramework: true)

@@ -72,7 +72,7 @@ struct AnswerAnalysis {
         if !cues.isEmpty {
             for (i, h) in hits.enumerated() {
                 switch compiled.patterns[h.pattern].kind {
-                case .alias, .valueKey, .misconception: break
+                case .alias, .negatedAlias, .valueKey, .misconception: break
                 default: continue
                 }
                 // The nearest cue ending before the phrase: binary search on `last`.

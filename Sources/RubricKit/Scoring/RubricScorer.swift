@@ -57,6 +57,11 @@ public struct RubricScorer: Sendable {
             case .valueKey(let c, _):
                 if a.negatedBy[i] == nil { keyHits[c].append(i) } else { negatedHits[c].append(i) }
                 conceptSpans.append((h.first, h.last))
+            case .negatedAlias(let c):
+                if let cue = a.negatedBy[i] {
+                    aliasHits[c].append(i)
+                    conceptSpans.append((a.hits[cue].first, h.last))
+                }
             default: break
             }
         }
@@ -69,7 +74,13 @@ public struct RubricScorer: Sendable {
             // One piece of evidence per alias (by pattern), so texts are built and compared only a few times.
             var seenPatterns = Set<Int>()
             for i in aliasHits[c] where evidence.count < 5 && seenPatterns.insert(a.hits[i].pattern).inserted {
-                addEvidence(text(a.hits[i]))
+                let h = a.hits[i]
+                // A negated alias shows with its negation cue.
+                if case .negatedAlias = patterns[h.pattern].kind, let cue = a.negatedBy[i] {
+                    addEvidence(a.text(a.hits[cue].first, h.last, in: scalars))
+                } else {
+                    addEvidence(text(h))
+                }
             }
             var credit = aliasHits[c].isEmpty ? 0.0 : 1.0
             var note: String? = nil
@@ -330,6 +341,7 @@ extension PatternKind {
     var traceName: String {
         switch self {
         case .alias: "alias"
+        case .negatedAlias: "negated-alias"
         case .valueKey: "value-key"
         case .misconception: "misconception"
         case .stepCue: "step-cue"
@@ -343,7 +355,7 @@ extension PatternKind {
 
     func target(in rubric: Rubric, framework: Framework) -> String? {
         switch self {
-        case .alias(let c), .valueKey(let c, _): rubric.concepts.indices.contains(c) ? rubric.concepts[c].id : nil
+        case .alias(let c), .negatedAlias(let c), .valueKey(let c, _): rubric.concepts.indices.contains(c) ? rubric.concepts[c].id : nil
         case .misconception(let m, let g): rubric.misconceptions.indices.contains(m) ? "\(rubric.misconceptions[m].id)#\(g + 1)" : nil
         case .stepCue(let s): s.rawValue
         case .habitCue(let h): framework.habits.indices.contains(h) ? framework.habits[h].id : nil

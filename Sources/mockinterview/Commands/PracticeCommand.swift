@@ -48,6 +48,9 @@ struct PracticeCommand: ParsableCommand {
     @Flag(help: "Show the time used for the question in the prompt.")
     var clock = false
 
+    @Flag(help: "Review: the questions whose concepts you miss most, spaced by how long ago you practised each.")
+    var review = false
+
     func run() throws {
         let bank = try global.loadContent()
         let language = global.language
@@ -75,7 +78,9 @@ struct PracticeCommand: ParsableCommand {
                 throw Exit.content
             }
         } else {
-            guard let chosen = bank.scenario(scenario) else {
+            let reviewPlan = review ? try PracticeReview.plan(bank: bank, store: store, template: bank.scenario(scenario),
+                                                                 language: language, now: now) : nil
+            guard let chosen = reviewPlan?.scenario ?? bank.scenario(scenario) else {
                 Console.shared.error("unknown scenario '\(scenario)'; available: \(bank.scenarios.map(\.id).joined(separator: ", "))")
                 throw Exit.usage
             }
@@ -84,7 +89,7 @@ struct PracticeCommand: ParsableCommand {
             do {
                 session = try InterviewSession(
                     id: SessionID.make(using: &system), scenario: chosen,
-                    questions: bank.questions(for: chosen, seed: drawSeed), framework: bank.framework, grader: grader,
+                    questions: reviewPlan?.questions ?? bank.questions(for: chosen, seed: drawSeed), framework: bank.framework, grader: grader,
                     mode: guided ? .guided : chosen.mode, language: language, seed: drawSeed, now: now, options: options)
             } catch let error as InterviewSession.SetupError {
                 Console.shared.error(error.description)
@@ -97,7 +102,7 @@ struct PracticeCommand: ParsableCommand {
                                  ctrlCNotice: t("再按一次 Ctrl-C 保存并退出", "press Ctrl-C again to save and leave"),
                                  warn: Console.shared.warning)
             : PlainLineReader()
-        var runner = PracticeRunner(session: session, store: store, reader: reader,
+        let runner = PracticeRunner(session: session, store: store, reader: reader,
                                     renderer: SessionRenderer(t: t, framework: bank.framework, console: .shared),
                                     clock: Date.init, showClock: clock, t: t)
         _ = try runner.run()
