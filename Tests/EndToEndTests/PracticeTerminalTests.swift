@@ -73,4 +73,34 @@ struct PracticeTerminalTests {
         #expect(!history.contains("丢掉这一行"))
         #expect(!history.split(separator: "\n").contains("."))
     }
+
+    @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed; skipping the real-terminal test"))
+    func theClockAndTimeWarningsAppearWhileTyping() throws {
+        let content = try PracticeFixture.makeContent(), home = BinaryRunner.temporaryDirectory()
+        let tmux = Tmux()
+        defer {
+            tmux.kill()
+            try? FileManager.default.removeItem(at: content); try? FileManager.default.removeItem(at: home)
+        }
+        try tmux.start("trap : INT; env MOCKINTERVIEW_HOME='\(home.path)' LANG=C.UTF-8 '\(BinaryRunner.binary.path)' practice e2e-clock "
+                       + "--content '\(content.path)' --clock --lang en; echo \"[exit $?]\"; sleep 300")
+        var (held, screen) = try tmux.waitFor { $0.contains("answer ❯") }
+        #expect(held, "no prompt:\n\(screen)")
+        try #require(held)
+        #expect(screen.contains("[0:00/0:03] answer ❯"))
+        try tmux.type("慢慢想")
+        // The warnings come while the candidate types; the typed text is redrawn below them with the clock.
+        (held, screen) = try tmux.waitFor { s in
+            s.contains("⏰ ") && s.contains("used of the interview's 0:03")
+                && s.split(separator: "\n").last.map { $0.hasPrefix("[0:0") && $0.hasSuffix("answer ❯ 慢慢想") } == true
+        }
+        #expect(held, "no warning or clock:\n\(screen)")
+        try tmux.press("Enter")
+        try tmux.press("Enter")
+        (held, screen) = try tmux.waitFor { $0.contains("Enter to continue ❯") }
+        #expect(held && screen.contains("(over budget, recorded)"), "\(screen)")
+        try tmux.press("Enter")
+        (held, screen) = try tmux.waitFor { $0.contains("[exit 0]") }
+        #expect(held && screen.contains("Summary"), "\(screen)")
+    }
 }

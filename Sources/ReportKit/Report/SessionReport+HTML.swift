@@ -94,7 +94,7 @@ extension SessionReport {
         if !q.conceptsHit.isEmpty || !q.conceptsMissed.isEmpty {
             b.append("<table><tr><th></th><th>\(h(s.t("要点", "Concept")))</th><th>\(h(s.t("步骤", "Step")))</th><th class=\"num\">\(h(s.t("权重", "Weight")))</th><th>\(h(s.t("依据", "Evidence")))</th><th>\(h(s.t("判定", "Decided by")))</th></tr>")
             for (c, hit) in q.conceptsHit.map({ ($0, true) }) + q.conceptsMissed.map({ ($0, false) }) {
-                b.append("<tr><td class=\"\(hit ? "hit" : "miss")\">\(hit ? "✓" : "✗")</td><td>\(h(c.label))\(c.required ? " *" : "")</td><td>\(h(stepName(c.step)))</td><td class=\"num\">\(ReportFormatting.weight(c.weight))</td><td>\(h(c.evidence.joined(separator: "; ")))</td><td>\(h(c.decidedBy == "interviewer" ? s.t("面试官", "interviewer") : s.t("评分器", "scorer")))</td></tr>")
+                b.append("<tr><td class=\"\(hit ? "hit" : "miss")\">\(hit ? "✓" : "✗")</td><td>\(h(c.label))\(c.required ? " *" : "")</td><td>\(h(stepName(c.step)))</td><td class=\"num\">\(ReportFormatting.weight(c.weight))</td><td>\(h(c.evidence.joined(separator: "; ")))</td><td>\(h(c.decidedBy == .interviewer ? s.t("面试官", "interviewer") : s.t("评分器", "scorer")))</td></tr>")
             }
             b.append("</table>")
         }

@@ -173,6 +173,6 @@ extension SessionReport {
     }
 
     private func decidedBy(_ c: ConceptEntry, _ s: ReportStrings) -> String {
-        c.decidedBy == "interviewer" ? s.t("面试官", "interviewer") : s.t("评分器", "scorer")
+        c.decidedBy == .interviewer ? s.t("面试官", "interviewer") : s.t("评分器", "scorer")
     }
 }

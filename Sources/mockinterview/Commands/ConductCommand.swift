@@ -49,7 +49,7 @@ struct ConductCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Your name, as the interviewer.", valueName: "name"))
     var interviewer: String?
 
-    @Option(help: ArgumentHelp("Seed for scenarios that draw or shuffle their questions.", valueName: "n"))
+    @Option(help: ArgumentHelp("Seed for scenarios that draw or shuffle their questions (the same seed as `sheet --seed` gives the same questions).", valueName: "n"))
     var seed: UInt64?
 
     @Option(help: ArgumentHelp("Continue an unfinished interviewer-led session (id or unique prefix).", valueName: "session"))
