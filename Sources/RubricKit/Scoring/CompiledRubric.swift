@@ -77,7 +77,9 @@ public struct CompiledRubric: Sendable {
             let joined = Tokenizer.tokenize(text, splitCamelCase: false, joinSoftSeparators: true)
             if joined.map(\.text) != variants[0].map(\.text) { variants.append(joined) }
             var added = Set<[Int32]>()
-            for tokens in variants where !tokens.isEmpty {
+            for all in variants where !all.isEmpty {
+                let kept = all.filter { !$0.isFiller }
+                let tokens = kept.isEmpty ? all : kept
                 let seq = tokens.map { vocab.add($0, prefixMatch: prefixMatch) }
                 guard added.insert(seq).inserted else { continue }
                 patterns.append(Pattern(kind: kind, text: text))
@@ -118,8 +120,7 @@ public struct CompiledRubric: Sendable {
         let sentences = Self.sentences(of: rubric.standardAnswer)
         if teaching.contains(where: \.isEmpty) {
             for sentence in sentences {
-                let tokens = Tokenizer.tokenize(sentence)
-                let syms = tokens.map { vocab.resolve($0).0 }
+                let syms = Tokenizer.tokenize(sentence).filter { !$0.isFiller }.map { vocab.resolve($0).0 }
                 for hit in automaton.scan(syms) {
                     if case .alias(let c) = patterns[hit.pattern].kind, teaching[c].isEmpty { teaching[c] = sentence }
                     if case .valueKey(let c, _) = patterns[hit.pattern].kind, teaching[c].isEmpty { teaching[c] = sentence }
@@ -150,3 +151,11 @@ public struct CompiledRubric: Sendable {
 }
 
 import Foundation
+
+extension CompiledRubric {
+    /// Every phrase occurrence in `answer`: tokenise, resolve and scan, without scoring
+    /// (the matching stage alone, for benchmarks).
+    public func scan(_ answer: String) -> [TokenAutomaton.Hit] {
+        AnswerAnalysis(answer: answer, compiled: self).hits
+    }
+}
