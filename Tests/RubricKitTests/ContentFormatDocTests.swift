@@ -87,6 +87,30 @@ struct ContentFormatDocTests {
         #expect(unused.isEmpty, "no complete example in docs/content-format.md shows these keys: \(unused)")
     }
 
+    /// The documented rubric is a working one: with the documented framework, its graded examples
+    /// land in their bands and its must_hit / must_miss snippets hold, as `rubric test` checks.
+    @Test func documentedRubricPassesItsOwnTests() throws {
+        var rubrics: [Rubric] = []
+        var framework: Framework?
+        for e in Self.examples {
+            switch ContentLoader.decode(text: e.yaml, path: "docs/content-format.md").0 {
+            case .rubric(let r)?: rubrics.append(r)
+            case .framework(let f)?: framework = f
+            default: break
+            }
+        }
+        let f = try #require(framework, "the doc has no framework example")
+        #expect(!rubrics.isEmpty)
+        #expect(rubrics.allSatisfy { !$0.examples.isEmpty && $0.concepts.contains { !$0.mustHit.isEmpty } })
+        let report = RubricTestRunner(scorer: RubricScorer(framework: f)).run(rubrics)
+        let failures = report.questions.flatMap { q in
+            q.failures.map { "example '\($0.name)': \($0.grade.rawValue) (\($0.score)), expected \($0.expected)" }
+                + q.snippetFailures.map { "\($0.concept) \($0.kind) \"\($0.snippet)\": credit \($0.credit)" }
+        }
+        #expect(report.failureCount == 0, "\(failures.joined(separator: "\n"))")
+        #expect(report.exampleCount == rubrics.reduce(0) { $0 + $1.examples.count })
+    }
+
     // The helpers themselves, so a broken extractor cannot make the checks above vacuous.
 
     @Test func extractorFindsMarkedBlocksOnly() {
