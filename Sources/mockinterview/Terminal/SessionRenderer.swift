@@ -181,7 +181,7 @@ struct SessionRenderer {
             if q.hintsUsed > 0 { extras.append(t("提示 \(q.hintsUsed)", "\(q.hintsUsed) hint(s)")) }
             if q.followUps > 0 { extras.append(t("追问 \(q.followUps)", "\(q.followUps) follow-up(s)")) }
             extras.append("\(Localizer.duration(q.secondsUsed))/\(Localizer.duration(Double(q.budgetSeconds)))" + (q.overran ? "!" : ""))
-            lines.append("  \(q.position + 1). " + bold(result.padding(toLength: 8, withPad: " ", startingAt: 0)) + " "
+            lines.append("  \(q.position + 1). " + bold(TextWidth.pad(result, to: 8)) + " "
                          + (q.text.map(t.text) ?? q.questionID) + dim("  " + extras.joined(separator: " · ")))
         }
         if let avg = s.averageScore, let g = s.overallGrade {
