@@ -11,7 +11,8 @@ struct ContentFormatDocTests {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let docPath = root.appendingPathComponent("docs/content-format.md").path
-    static let decoderSources = ["Sources/RubricKit/Loading/ContentFile.swift", "Sources/RubricKit/Loading/YAMLReader.swift"]
+    /// The decoder: every Swift file in this folder (so a file split off the decoder stays covered).
+    static let decoderFolder = root.appendingPathComponent("Sources/RubricKit/Loading")
     static let kinds = ["rubric", "scenario", "framework", "categories"]
 
     static func read(_ path: String) -> String {
@@ -54,12 +55,13 @@ struct ContentFormatDocTests {
         #expect(kind == example.kind, "example at line \(example.line) is marked \(example.kind) but decodes as \(kind ?? "nothing")")
     }
 
-    /// Keys the decoder reads, taken from its source: `required("x")` and `optional("x")`.
+    /// Keys the decoder reads, taken from its source: `.required("x")` and `.optional("x")`.
     static func decoderKeys() -> Set<String> {
         var keys = Set<String>()
         let pattern = /\.(?:required|optional)\("([A-Za-z_][A-Za-z0-9_]*)"\)/
-        for file in decoderSources {
-            let source = read(root.appendingPathComponent(file).path)
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: decoderFolder.path)) ?? []
+        for file in files where file.hasSuffix(".swift") {
+            let source = read(decoderFolder.appendingPathComponent(file).path)
             for m in source.matches(of: pattern) { keys.insert(String(m.output.1)) }
         }
         return keys
