@@ -36,12 +36,17 @@ def words(text):
     return re.findall(r"[a-z0-9]+", text.lower())
 
 
+def han_bigrams(text):
+    runs = re.findall(r"[\u4e00-\u9fff]+", text)
+    return {r[i:i + 2] for r in runs for i in range(len(r) - 1)}
+
+
 def floor_score(reference, answer):
-    """Share of the reference's content words present in the answer."""
-    ref = {w for w in words(reference) if w not in STOP}
+    """Share of the reference's content words present in the answer (Chinese: character bigrams)."""
+    ref = {w for w in words(reference) if w not in STOP} | han_bigrams(reference)
     if not ref:
         return 0.0
-    ans = set(words(answer))
+    ans = set(words(answer)) | han_bigrams(answer)
     return len(ref & ans) / len(ref)
 
 
@@ -85,7 +90,7 @@ def bank_id(qid):
     return re.sub(r"[^A-Za-z0-9._-]", "-", qid)
 
 
-def run_set(path, human_field, label_field, binary, work):
+def run_set(path, human_field, label_field, binary, work, content):
     rows = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
     name = os.path.splitext(os.path.basename(path))[0]
     folder = os.path.join(work, name)
@@ -121,10 +126,12 @@ def run_set(path, human_field, label_field, binary, work):
         for i, r in enumerate(rows):
             f.write(json.dumps({"id": str(i), "question": bank_id(r["qid"]), "answer": r["answer"]}, ensure_ascii=False) + "\n")
     t0 = time.time()
-    proc = subprocess.run([binary, "grade", "--batch", batch_path, "--rubrics", rubrics, "--format", "jsonl"],
+    proc = subprocess.run([binary, "grade", "--content", content, "--batch", batch_path, "--rubrics", rubrics, "--format", "jsonl"],
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     grade_seconds = time.time() - t0
     out_lines = proc.stdout.decode("utf-8").splitlines()
+    with open(os.path.join(folder, "grades.jsonl"), "w", encoding="utf-8") as f:
+        f.write(proc.stdout.decode("utf-8"))
     if len(out_lines) != len(rows):
         sys.exit(f"{name}: grade --batch printed {len(out_lines)} lines for {len(rows)} answers (exit {proc.returncode}):\n"
                  + proc.stderr.decode("utf-8", "replace")[-2000:])
@@ -159,6 +166,83 @@ def run_set(path, human_field, label_field, binary, work):
     }
 
 
+GRADE_MIDPOINT = {"A": 92.5, "B": 77.5, "C": 62.5, "D": 47.5, "F": 20.0}
+
+
+def expected_grades(spec):
+    order = "FDCBA"
+    out = set()
+    for s in (spec if isinstance(spec, list) else [spec]):
+        s = str(s).strip().upper()
+        if s.startswith("<="):
+            out |= set(order[:order.index(s[2]) + 1])
+        elif s.startswith(">="):
+            out |= set(order[order.index(s[2]):])
+        elif "-" in s:
+            a, b = sorted(order.index(x.strip()) for x in s.split("-"))
+            out |= set(order[a:b + 1])
+        else:
+            out.add(s)
+    return out
+
+
+def run_content_samples(repo, binary, work, content):
+    """The question bank's own graded sample answers (Chinese), graded against rubrics drafted
+    from each question's standard answer only. Needs PyYAML to read the content; skipped without it."""
+    try:
+        import yaml
+    except ImportError:
+        print("skipping the content samples: PyYAML is not installed", file=sys.stderr)
+        return None
+    import glob
+    folder = os.path.join(work, "content-samples")
+    os.makedirs(folder, exist_ok=True)
+    bank, batch, human, allowed, qids, refs = [], [], [], [], [], {}
+    for path in sorted(glob.glob(os.path.join(repo, "Rubrics", "*", "*.yaml"))):
+        doc = yaml.safe_load(open(path, encoding="utf-8"))
+        if not isinstance(doc, dict) or "concepts" not in doc:
+            continue
+        q = doc["question"]
+        question = q.get("zh") or q.get("en") if isinstance(q, dict) else q
+        bank.append({"id": doc["id"], "question": question, "reference": doc["standard_answer"],
+                     "alternatives": doc.get("alternatives") or []})
+        refs[doc["id"]] = doc["standard_answer"]
+        for ex in doc.get("examples") or []:
+            grades = expected_grades(ex["grade"])
+            score = ex.get("human_score")
+            if score is None:
+                score = sum(GRADE_MIDPOINT[g] for g in grades) / len(grades)
+            batch.append({"id": str(len(batch)), "question": doc["id"], "answer": ex["answer"]})
+            human.append(float(score)); allowed.append(grades); qids.append(doc["id"])
+    if not batch:
+        return None
+    bank_path, batch_path = os.path.join(folder, "bank.jsonl"), os.path.join(folder, "answers.jsonl")
+    with open(bank_path, "w", encoding="utf-8") as f:
+        f.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in bank)
+    with open(batch_path, "w", encoding="utf-8") as f:
+        f.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in batch)
+    rubrics = os.path.join(folder, "rubrics")
+    subprocess.run([binary, "rubric", "draft", "--bank", bank_path, "--out", rubrics],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.run([binary, "grade", "--content", content, "--batch", batch_path, "--rubrics", rubrics,
+                           "--format", "jsonl"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    grades = [json.loads(line) for line in proc.stdout.decode("utf-8").splitlines()]
+    if len(grades) != len(batch):
+        sys.exit("content samples: grade --batch failed:\n" + proc.stderr.decode("utf-8", "replace")[-2000:])
+    ours = [float(g.get("score", 0)) for g in grades]
+    floor = [floor_score(refs[q], b["answer"]) for q, b in zip(qids, batch)]
+    order = "FDCBA"
+    within = sum(1 for g, a in zip(grades, allowed)
+                 if min(abs(order.index(g.get("grade", "F")) - order.index(x)) for x in a) <= 1)
+    figures = {}
+    for who, scores in (("mockinterview", ours), ("lexical floor", floor)):
+        per_q, n_q = mean_per_question_r(scores, human, qids)
+        figures[who] = {"pooled r": pearson(scores, human), "mean per-question r": per_q, "ROC AUC": None}
+    return {"name": "content samples (zh)", "answers": len(batch), "questions": len(bank), "errors": 0,
+            "figures": figures, "draft_seconds": 0, "grade_seconds": 0, "per_question_n": n_q,
+            "note": f"grade within one band of the expected: {within}/{len(batch)}"}
+
+
 def fmt(v):
     return "   —  " if v is None else f"{v:6.3f}"
 
@@ -167,17 +251,28 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bin", required=True, help="the mockinterview binary")
     ap.add_argument("--data", required=True, help="folder of the human-graded data sets")
+    ap.add_argument("--framework", required=True, help="the answer framework file (Rubrics/framework.yaml)")
     ap.add_argument("--keep", help="keep banks, rubrics and grades in this folder")
+    ap.add_argument("--repo", help="also grade the graded samples of the rubrics under REPO/Rubrics (needs PyYAML)")
     args = ap.parse_args()
 
     work = args.keep or tempfile.mkdtemp(prefix="fidelity-")
+    # A content folder holding only the framework: the drafted rubrics come with --rubrics.
+    content = os.path.join(work, "content")
+    os.makedirs(os.path.join(content, "Rubrics"), exist_ok=True)
+    with open(args.framework, encoding="utf-8") as src, open(os.path.join(content, "Rubrics", "framework.yaml"), "w", encoding="utf-8") as dst:
+        dst.write(src.read())
     results = []
     for file, human_field, label_field in DATA_SETS:
         path = os.path.join(args.data, file)
         if not os.path.exists(path):
             print(f"skipping {file}: not in {args.data}", file=sys.stderr)
             continue
-        results.append(run_set(path, human_field, label_field, args.bin, work))
+        results.append(run_set(path, human_field, label_field, args.bin, work, content))
+    if args.repo:
+        samples = run_content_samples(args.repo, args.bin, work, content)
+        if samples:
+            results.append(samples)
     if not results:
         sys.exit(f"no data sets found in {args.data}")
 
@@ -192,6 +287,9 @@ def main():
             label = f"{res['name']:<28} {res['answers']:>7} {res['questions']:>4}" if first else " " * 41
             print(f"{label}  {metric:<20} {fmt(o)}  {fmt(f)}")
             first = False
+        if "note" in res:
+            print(" " * 43 + res["note"])
+            continue
         note = f" ({res['errors']} lines failed)" if res["errors"] else ""
         print(" " * 43 + f"draft {res['draft_seconds']:.1f}s, grade --batch {res['grade_seconds']:.1f}s{note}")
     if args.keep:

@@ -226,7 +226,6 @@ public struct InterviewSession: Sendable {
                     return
                 }
                 gradeQuestion(q, previousScore: nil, &fx)
-                fx.append(.save(record))
                 return proceed(q, &fx)
             }
             phase = .answering(question: q)
@@ -298,15 +297,21 @@ public struct InterviewSession: Sendable {
                      totalSecondsUsed: record.elapsedSeconds, totalBudgetSeconds: record.totalBudgetSeconds)
     }
 
+    /// What the input being waited for is, with the clock as of the last event; nil when nothing is asked.
+    /// The terminal uses it to refresh a visible clock while the candidate types.
+    public var currentPrompt: AnswerPrompt? {
+        switch phase {
+        case let .answering(q): return prompt(.answer, q)
+        case let .guidedStep(q, step): return prompt(.guidedStep(step), q)
+        case let .followUp(q, _): return prompt(.followUp, q)
+        case let .feedback(q): return prompt(.continueAfterFeedback, q)
+        case .briefing, .summary, .quit: return nil
+        }
+    }
+
     /// Asks for the same input again (after a command or a refused input).
     private func askAgain(_ fx: inout [InterviewEffect]) {
-        switch phase {
-        case let .answering(q): fx.append(.ask(prompt(.answer, q)))
-        case let .guidedStep(q, step): fx.append(.ask(prompt(.guidedStep(step), q)))
-        case let .followUp(q, _): fx.append(.ask(prompt(.followUp, q)))
-        case let .feedback(q): fx.append(.ask(prompt(.continueAfterFeedback, q)))
-        case .briefing, .summary, .quit: break
-        }
+        if let p = currentPrompt { fx.append(.ask(p)) }
     }
 
     // MARK: - Answers
@@ -322,7 +327,6 @@ public struct InterviewSession: Sendable {
             }
             record.questions[q].turns.append(Turn(kind: .answer, text: text, at: at))
             gradeQuestion(q, previousScore: nil, &fx)
-            fx.append(.save(record))
             proceed(q, &fx)
         case let .guidedStep(q, step):
             record.questions[q].turns.append(Turn(kind: .guidedStep, prompt: framework.step(step)?.prompt.text(record.language),
@@ -333,11 +337,11 @@ public struct InterviewSession: Sendable {
             let asked = rubrics[q].followUps.first { $0.id == id }?.question.text(rubrics[q].language)
             record.questions[q].turns.append(Turn(kind: .followUp, prompt: asked, text: blank ? "" : text, at: at))
             if blank {
+                fx.append(.save(record))
                 fx.append(.show(.followUpDeclined))
             } else {
                 gradeQuestion(q, previousScore: record.questions[q].grade?.score, &fx)
             }
-            fx.append(.save(record))
             proceed(q, &fx)
         case let .feedback(q):
             if blank { return startQuestion(q + 1, &fx) }
@@ -348,9 +352,11 @@ public struct InterviewSession: Sendable {
         }
     }
 
-    /// Grades everything the candidate said for `q`, takes off the hint penalty, and shows the feedback.
+    /// Grades everything the candidate said for `q`, takes off the hint penalty, saves, then shows the feedback
+    /// (what the candidate sees is already on disk).
     private mutating func gradeQuestion(_ q: Int, previousScore: Double?, _ fx: inout [InterviewEffect]) {
         regrade(q)
+        fx.append(.save(record))
         let question = record.questions[q]
         guard let grade = question.grade else { return }
         fx.append(.show(.feedback(FeedbackView(

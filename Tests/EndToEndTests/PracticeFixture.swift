@@ -64,6 +64,19 @@ enum PracticeFixture {
           max_per_question: 0
 
         """.write(to: scenarios.appendingPathComponent("e2e.yaml"), atomically: true, encoding: .utf8)
+        // Budgets short enough for the time warnings to fall due within a test.
+        try """
+        format_version: 1
+        id: e2e-clock
+        title: {zh: 计时测试, en: Clock test}
+        questions:
+          ids: [e2e.tcp]
+        time:
+          total: 3s
+        followups:
+          max_per_question: 0
+
+        """.write(to: scenarios.appendingPathComponent("e2e-clock.yaml"), atomically: true, encoding: .utf8)
         return root
     }
 }

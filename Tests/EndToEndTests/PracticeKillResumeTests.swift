@@ -35,3 +35,26 @@ struct PracticeKillResumeTests {
         #expect(session?["status"] as? String == "completed")
     }
 }
+
+@Suite("practice: two sessions at once")
+struct PracticeConcurrentTests {
+    @Test func twoProcessesShareTheDatabaseSafely() throws {
+        let content = try PracticeFixture.makeContent(), home = BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: content); try? FileManager.default.removeItem(at: home) }
+        let env = ["MOCKINTERVIEW_HOME": home.path]
+        let args = ["practice", "e2e", "--content", content.path, "--lang", "en"]
+        // Both start on a fresh data folder at once (both create and migrate it), then answer in turns.
+        let a = try RunningBinary(args, environment: env), b = try RunningBinary(args, environment: env)
+        for i in 1...3 {
+            a.type("A answer \(i) SYN\n\n")
+            b.type("B answer \(i) 递归\n\n")
+        }
+        #expect(a.closeInputAndWait() == 0, "A: \(a.stdout)")
+        #expect(b.closeInputAndWait() == 0, "B: \(b.stdout)")
+        let history = try BinaryRunner.run(["history", "--format", "json"], environment: env)
+        let json = try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [String: Any]
+        let sessions = json?["sessions"] as? [[String: Any]] ?? []
+        #expect(sessions.count == 2)
+        #expect(sessions.allSatisfy { $0["status"] as? String == "completed" && $0["questionsAnswered"] as? Int == 3 })
+    }
+}

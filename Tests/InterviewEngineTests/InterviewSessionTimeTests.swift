@@ -47,6 +47,17 @@ struct InterviewSessionTimeTests {
                                                 questionBudgetSeconds: 100, totalSecondsUsed: 12, totalBudgetSeconds: 300))
     }
 
+    @Test func theCurrentPromptFollowsTheClock() throws {
+        var d = Driver(try Fixture.session())
+        #expect(d.session.currentPrompt == nil)
+        d.send(.start)
+        d.send(.tick, after: 42)
+        #expect(d.session.currentPrompt?.kind == .answer)
+        #expect(d.session.currentPrompt?.questionSecondsUsed == 42)
+        d.type(":quit")
+        #expect(d.session.currentPrompt == nil)
+    }
+
     @Test func aClockGoingBackwardsCountsNothing() throws {
         var d = Driver(try Fixture.session())
         d.send(.start)

@@ -172,6 +172,15 @@ struct ConductSessionTests {
         #expect(s.record.questions[0].turns.isEmpty)
     }
 
+    @Test func everyCompletedCommandIsUnderstood() {
+        for token in ConductCommandParser.commandTokens {
+            var s = makeSession()
+            _ = s.start(at: Fixtures.t0)
+            let out = said(s.handle(line: token == ":rate" ? ":rate 2 2 2 2 2" : token, at: Fixtures.t0))
+            #expect(!out.contains("Unknown command"), "\(token)")
+        }
+    }
+
     @Test func overrideParser() {
         #expect(ConductCommandParser.overrides("+3") == [.tick(3)])
         #expect(ConductCommandParser.overrides("+3 -5, !2") == [.tick(3), .untick(5), .misconception(2)])

@@ -10,8 +10,10 @@ enum GoldenFile {
             try actual.write(to: sourceFolder.appendingPathComponent(name), atomically: true, encoding: .utf8)
             return
         }
-        let url = Bundle.module.resourceURL?.appendingPathComponent("Golden").appendingPathComponent(name)
-            ?? sourceFolder.appendingPathComponent(name)
+        // The checkout's copy first: the bundle's copy is only refreshed by a build.
+        let source = sourceFolder.appendingPathComponent(name)
+        let url = FileManager.default.fileExists(atPath: source.path) ? source
+            : Bundle.module.resourceURL?.appendingPathComponent("Golden").appendingPathComponent(name) ?? source
         let expected = try String(contentsOf: url, encoding: .utf8)
         if actual != expected {
             let a = actual.split(separator: "\n", omittingEmptySubsequences: false)

@@ -118,12 +118,16 @@ struct ReviewPlannerTests {
         #expect(ReviewPlanner().plan(records: History.records(now: now), now: now, limit: 1).questionIDs == ["go.gmp"])
     }
 
-    @Test func recentPractiseIsNotDueYet() {
-        // Right after the last session nothing in go.gmp is due (the fresh miss waits half a day).
+    @Test func aFreshMissIsDueAtOnceAHitWaitsForItsInterval() throws {
+        // Ten minutes after the last session: preemption (just missed again) is due; work stealing (hit then)
+        // waits a day; partition, hit a week ago after a miss, is due.
         let justAfter = now.addingTimeInterval(-2 * History.day + 600)
         let plan = ReviewPlanner().plan(records: History.records(now: now), now: justAfter, limit: 5)
-        #expect(!plan.questionIDs.contains("go.gmp"))
-        #expect(plan.nextDueAt != nil)
+        #expect(plan.questionIDs == ["dist.cap", "go.gmp"] || plan.questionIDs == ["go.gmp", "dist.cap"])
+        let gmp = try #require(plan.items.first { $0.question == "go.gmp" })
+        #expect(gmp.concepts.map(\.concept) == ["preemption"])
+        let lastSession = now.addingTimeInterval(-2 * History.day + 60)
+        #expect(plan.nextDueAt == lastSession.addingTimeInterval(History.day))
     }
 
     @Test func questionsTheContentNoLongerHasAreLeftOut() {

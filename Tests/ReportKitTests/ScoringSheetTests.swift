@@ -30,6 +30,10 @@ struct ScoringSheetTests {
         #expect(md.contains("Justification (required)"))
     }
 
+    @Test func markdownGolden() throws {
+        try GoldenFile.check(sheet.markdown, against: "scoring-sheet.en.md")
+    }
+
     @Test func htmlIsPrintableAndSelfContained() {
         let html = sheet.html
         #expect(html.contains("@media print"))

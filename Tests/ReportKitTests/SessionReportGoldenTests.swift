@@ -60,6 +60,22 @@ struct SessionReportGoldenTests {
         #expect(gmp.framework.filter(\.present).map(\.step) == [.confirm, .core, .application, .optimization])
     }
 
+    @Test func aSessionWithNothingGradedStillRenders() throws {
+        var record = Fixtures.practiceRecord()
+        record.status = .inProgress
+        record.endedAt = nil
+        for i in record.questions.indices { record.questions[i].grade = nil; record.questions[i].turns = [] }
+        let report = SessionReport(record: record, content: .none, language: .en, generatedAt: generated)
+        #expect(report.summary.averageScore == nil)
+        #expect(report.summary.framework.allSatisfy { $0.share == 0 && $0.graded == 0 })
+        #expect(report.questions.map(\.question) == ["go.gmp", "dist.cap"]) // no content: ids
+        let html = report.html(timeZone: .gmt)
+        #expect(html.contains("not graded"))
+        #expect(!html.contains("nan") && !html.contains("inf"))
+        #expect(report.markdown(timeZone: .gmt).contains("| Status | in progress |"))
+        #expect(try CSVParser.parse(report.csv()).count == 3)
+    }
+
     @Test func htmlIsSelfContainedWithBothChartsAndPrintStyles() {
         let html = SessionReport(record: Fixtures.conductedRecord(), content: Fixtures.content, language: .zh, generatedAt: generated).html(timeZone: .gmt)
         #expect(html.components(separatedBy: "<svg ").count - 1 == 2)

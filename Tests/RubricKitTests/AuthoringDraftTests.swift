@@ -14,6 +14,9 @@ struct AuthoringDraftTests {
     {"id": "题4", "question": "q", "reference": "r"}
     {"id": "q5", "question": "什么是幂等性？", "reference": "幂等性指同一操作执行多次与执行一次的效果相同，生产者开启幂等性后重试不会产生重复消息。"}
     {"id": "q6", "question": "Is it?", "reference": "!!!"}
+    {"id": "q7", "question": "q", "reference": "r", "alternatives": "not a list"}
+    {"id": "q8", "question": 5, "reference": "r"}
+    [1, 2]
     """
 
     @Test func badLinesAreReportedWithTheirLineNumbersAndSkipped() {
@@ -26,6 +29,9 @@ struct AuthoringDraftTests {
         #expect(errors[6]?.hasPrefix("duplicate id 'q1'") == true)
         #expect(errors[7]?.contains("ASCII") == true)
         #expect(errors[9] == "the reference answer has no letters or digits")
+        #expect(errors[10] == "field 'alternatives' must be a list of strings")
+        #expect(errors[11] == "field 'question' must be a string")
+        #expect(errors[12] == "expected a JSON object")
         #expect(errors[5] == nil)          // a blank line is not an error
     }
 

@@ -100,3 +100,26 @@ struct AuthoringKeywordTests {
         #expect(seg.contains { $0.term == "分配" && !$0.repeated })
     }
 }
+
+@Suite("Authoring: several reference answers")
+struct AuthoringReferencesTests {
+    @Test func termsTheReferencesShareWeighMore() {
+        let refs = ["The switch is open so there is a gap in the circuit.",
+                    "There is a gap because the switch is open.",
+                    "The circuit is incomplete."]
+        let bank: [(question: String, references: [String])] = [("Why does the bulb not light?", refs),
+                                                                 ("What is a circuit?", ["A closed path for current."])]
+        let terms = KeywordExtractor(bank: bank).extract(references: refs, question: bank[0].question)
+        let gap = terms.first { $0.key == "w:gap" }?.weight ?? 0
+        let incomplete = terms.first { $0.key == "w:incomplet" }?.weight ?? 0
+        #expect(gap > 0 && incomplete > 0)
+        #expect(gap > incomplete)                 // two of three references say "gap", one "incomplete"
+        #expect(terms.filter { $0.key == "w:gap" }.count == 1)
+    }
+
+    @Test func smallNumbersAreMatchedAsDigitsOrWords() {
+        let bank: [(question: String, references: [String])] = [("How many children may a binary tree node have?", ["At most 2 children."])]
+        let terms = KeywordExtractor(bank: bank).extract(reference: bank[0].references[0], question: bank[0].question)
+        #expect(terms.first { $0.key == "w:2" }?.aliases == ["2", "two"])
+    }
+}

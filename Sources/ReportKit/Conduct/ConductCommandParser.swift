@@ -2,6 +2,9 @@ import InterviewEngine
 
 /// Parses the interviewer's short commands.
 public enum ConductCommandParser {
+    /// The `:` commands of the notes prompt, for Tab completion.
+    public static let commandTokens = [":next", ":rate", ":show", ":answer", ":follow", ":skip", ":quit", ":help"]
+
     public enum Override: Sendable, Equatable {
         case tick(Int), untick(Int), misconception(Int)
     }

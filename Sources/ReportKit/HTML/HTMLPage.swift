@@ -30,7 +30,7 @@ struct HTMLPage {
 
     static let css = """
     :root { color-scheme: light; }
-    body { font-family: -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "Noto Sans", sans-serif;
+    body { font-family: -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Zen Hei", "Noto Sans", sans-serif;
            color: #1f2933; background: #fff; margin: 0 auto; padding: 24px 32px; max-width: 980px; line-height: 1.5; }
     h1 { font-size: 1.7em; margin: 0 0 .4em; border-bottom: 3px solid #1565c0; padding-bottom: .2em; }
     h2 { font-size: 1.3em; margin: 1.6em 0 .5em; border-bottom: 1px solid #cbd2d9; padding-bottom: .15em; }
@@ -45,8 +45,9 @@ struct HTMLPage {
     .muted { color: #7b8794; }
     .badge { display: inline-block; padding: 0 .5em; border-radius: 4px; color: #fff; font-weight: 700; }
     .charts { display: flex; flex-wrap: wrap; gap: 12px 24px; }
-    .chart-box { flex: 1 1 640px; }
+    .chart-box { flex: 1 1 720px; }
     .chart-box h3 { margin-top: .4em; }
+    .caption { font-size: .85em; color: #52606d; margin: 0; }
     svg.chart { max-width: 100%; height: auto; }
     .question { border: 1px solid #e4e7eb; border-radius: 6px; padding: 4px 16px 12px; margin: 16px 0; }
     blockquote { margin: .3em 0 .6em; padding: .3em .8em; border-left: 4px solid #9aa5b1; background: #f8f9fa;

@@ -30,7 +30,7 @@ public struct SVGBarChart: Sendable, Equatable {
         self.title = title; self.bars = bars; self.scaleMax = scaleMax; self.guides = guides
     }
 
-    static let width = 680.0
+    static let width = 760.0
     static let labelWidth = 210.0
     static let barWidth = 360.0
     static let rowHeight = 34.0

@@ -79,6 +79,9 @@ public enum ReportFormatting {
     /// Rounded to one decimal, for JSON.
     public static func round1(_ value: Double) -> Double { (value * 10).rounded() / 10 }
 
+    /// A weight: `2`, `1.5`.
+    public static func weight(_ w: Double) -> String { w == w.rounded() ? String(Int(w)) : score(w) }
+
     public static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
 
     /// `m:ss`.

@@ -60,8 +60,13 @@ extension SessionReport {
                  + " · \(h(s.t("提示", "hints"))) \(summary.hintsUsed)"
                  + " · \(h(s.t("超时", "over budget"))) \(summary.questionsOverBudget)</p>")
         b.append("<div class=\"charts\">")
-        b.append("<div class=\"chart-box\"><h3>\(h(frameworkChart.title))</h3>\n\(frameworkChart.svg)</div>")
-        b.append("<div class=\"chart-box\"><h3>\(h(categoryChart.title))</h3>\n\(categoryChart.svg)</div>")
+        let rated = summary.framework.contains { $0.averageRating != nil }
+        let caption = s.t("比例 = 出现该步骤的已评分题目占比", "share = graded questions showing the step")
+            + (rated ? s.t("；★ = 面试官平均评分（1–4）", "; ★ = the interviewer's average rating (1–4)") : "")
+        b.append("<div class=\"chart-box\"><h3>\(h(frameworkChart.title))</h3>\n\(frameworkChart.svg)<p class=\"caption\">\(h(caption))</p></div>")
+        let bands = GradeBands.standard
+        let categoryCaption = s.t("虚线为等级分界", "dashed lines: grade floors") + " D \(Int(bands.d)) · C \(Int(bands.c)) · B \(Int(bands.b)) · A \(Int(bands.a))"
+        b.append("<div class=\"chart-box\"><h3>\(h(categoryChart.title))</h3>\n\(categoryChart.svg)<p class=\"caption\">\(h(categoryCaption))</p></div>")
         b.append("</div>")
 
         if let r = recommendation {
@@ -89,7 +94,7 @@ extension SessionReport {
         if !q.conceptsHit.isEmpty || !q.conceptsMissed.isEmpty {
             b.append("<table><tr><th></th><th>\(h(s.t("要点", "Concept")))</th><th>\(h(s.t("步骤", "Step")))</th><th class=\"num\">\(h(s.t("权重", "Weight")))</th><th>\(h(s.t("依据", "Evidence")))</th><th>\(h(s.t("判定", "Decided by")))</th></tr>")
             for (c, hit) in q.conceptsHit.map({ ($0, true) }) + q.conceptsMissed.map({ ($0, false) }) {
-                b.append("<tr><td class=\"\(hit ? "hit" : "miss")\">\(hit ? "✓" : "✗")</td><td>\(h(c.label))\(c.required ? " *" : "")</td><td>\(h(stepName(c.step)))</td><td class=\"num\">\(ReportFormatting.score(c.weight))</td><td>\(h(c.evidence.joined(separator: "; ")))</td><td>\(h(c.decidedBy == "interviewer" ? s.t("面试官", "interviewer") : s.t("评分器", "scorer")))</td></tr>")
+                b.append("<tr><td class=\"\(hit ? "hit" : "miss")\">\(hit ? "✓" : "✗")</td><td>\(h(c.label))\(c.required ? " *" : "")</td><td>\(h(stepName(c.step)))</td><td class=\"num\">\(ReportFormatting.weight(c.weight))</td><td>\(h(c.evidence.joined(separator: "; ")))</td><td>\(h(c.decidedBy == .interviewer ? s.t("面试官", "interviewer") : s.t("评分器", "scorer")))</td></tr>")
             }
             b.append("</table>")
         }
@@ -114,8 +119,7 @@ extension SessionReport {
         }
         if let i = q.interviewer {
             if !i.overrides.isEmpty || !i.misconceptionsMarked.isEmpty {
-                let ticks = i.overrides.keys.sorted().map { (i.overrides[$0] == true ? "+" : "−") + $0 }
-                b.append("<p><strong>\(h(s.t("面试官修正", "Interviewer overrides")))</strong>: \(h((ticks + i.misconceptionsMarked.map { "!" + $0 }).joined(separator: ", ")))</p>")
+                b.append("<p><strong>\(h(s.t("面试官修正", "Interviewer overrides")))</strong>: \(h(overridesText(q, i).joined(separator: "; ")))</p>")
             }
             if let note = i.note, !note.isEmpty {
                 b.append("<p><strong>\(h(s.t("面试官评语", "Interviewer note")))</strong></p><blockquote>\(h(note))</blockquote>")

@@ -129,9 +129,7 @@ extension SessionReport {
         if let i = q.interviewer {
             if !i.overrides.isEmpty || !i.misconceptionsMarked.isEmpty {
                 out.append("")
-                let ticks = i.overrides.keys.sorted().map { (i.overrides[$0] == true ? "+" : "−") + $0 }
-                out.append("**" + s.t("面试官修正", "Interviewer overrides") + "**: "
-                           + md((ticks + i.misconceptionsMarked.map { "!" + $0 }).joined(separator: ", ")))
+                out.append("**" + s.t("面试官修正", "Interviewer overrides") + "**: " + md(overridesText(q, i).joined(separator: "; ")))
             }
             if let note = i.note, !note.isEmpty {
                 out.append("")
@@ -156,6 +154,16 @@ extension SessionReport {
         return out
     }
 
+    /// `+ label` for a concept ticked by hand, `− label` unticked, `! claim` for a marked misconception.
+    func overridesText(_ q: Question, _ i: InterviewerEntry) -> [String] {
+        let concepts = q.conceptsHit + q.conceptsMissed
+        let ticks = i.overrides.keys.sorted { a, b in
+            (concepts.firstIndex { $0.id == a } ?? Int.max, a) < (concepts.firstIndex { $0.id == b } ?? Int.max, b)
+        }.map { id in (i.overrides[id] == true ? "+ " : "− ") + (concepts.first { $0.id == id }?.label ?? id) }
+        let marked = i.misconceptionsMarked.map { id in "! " + (q.misconceptions.first { $0.id == id }?.claim ?? id) }
+        return ticks + marked
+    }
+
     func stepName(_ step: FrameworkStep) -> String {
         summary.framework.first { $0.step == step }?.name ?? step.rawValue
     }
@@ -165,6 +173,6 @@ extension SessionReport {
     }
 
     private func decidedBy(_ c: ConceptEntry, _ s: ReportStrings) -> String {
-        c.decidedBy == "interviewer" ? s.t("面试官", "interviewer") : s.t("评分器", "scorer")
+        c.decidedBy == .interviewer ? s.t("面试官", "interviewer") : s.t("评分器", "scorer")
     }
 }

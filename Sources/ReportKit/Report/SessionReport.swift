@@ -99,8 +99,14 @@ public struct SessionReport: Sendable, Equatable, Codable {
         public var weight: Double
         public var required: Bool
         public var evidence: [String]
-        /// `scorer`, or `interviewer` when ticked or unticked by hand.
-        public var decidedBy: String
+        public var decidedBy: DecidedBy
+    }
+
+    /// Who credited or refused a concept.
+    public enum DecidedBy: String, Sendable, Equatable, Codable {
+        case scorer
+        /// Ticked or unticked by hand in an interviewer-led session.
+        case interviewer
     }
 
     public struct MisconceptionEntry: Sendable, Equatable, Codable {
@@ -193,7 +199,7 @@ extension SessionReport {
         func concept(_ c: ConceptResult) -> ConceptEntry {
             ConceptEntry(id: c.id, label: content.conceptLabel(question: q.questionID, concept: c.id, language) ?? c.label,
                          step: c.step, weight: c.weight, required: c.required, evidence: c.evidence,
-                         decidedBy: overrides[c.id] == nil ? "scorer" : "interviewer")
+                         decidedBy: overrides[c.id] == nil ? .scorer : .interviewer)
         }
         let ratings = q.marks?.stepRatings ?? [:]
         let steps: [StepEntry] = q.grade.map { grade in

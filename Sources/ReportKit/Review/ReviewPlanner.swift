@@ -6,17 +6,17 @@ import RubricKit
 ///
 /// Every graded question of every session is a review of each of its concepts (hit or missed). A concept the
 /// candidate has missed at least once gets a box: the number of hits in a row since its last miss. The box
-/// sets the interval before the next review (`intervals`, in days: a fresh miss comes back after the first,
-/// each further hit in a row after a longer one). A concept is due once that interval has passed since it was
-/// last practised. Its urgency is `miss rate × weight × (time since practised / interval)`, so concepts
-/// missed more often, weighing more and left longer come first. A question's priority is the sum of the
-/// urgencies of its due concepts; the plan takes the highest, ties to the question practised longest ago,
-/// then by id.
+/// sets the interval before the next review (`intervals`, in days): a concept just missed is due at once, and
+/// each further hit in a row pushes its next review further out (1, 3, 7, 14, 30 days). A concept is due once
+/// its interval has passed since it was last practised. Its urgency is
+/// `miss rate × weight × (1 + days since practised) / (1 + interval)`, so concepts missed more often, weighing
+/// more and left longer come first. A question's priority is the sum of the urgencies of its due concepts; the
+/// plan takes the highest, ties to the question practised longest ago, then by id.
 public struct ReviewPlanner: Sendable {
     /// Days before the next review, by box (hits in a row since the last miss); the last repeats.
     public var intervals: [Double]
 
-    public init(intervals: [Double] = [0.5, 1, 3, 7, 14, 30]) {
+    public init(intervals: [Double] = [0, 1, 3, 7, 14, 30]) {
         self.intervals = intervals.isEmpty ? [1] : intervals
     }
 
@@ -48,7 +48,7 @@ public struct ReviewPlanner: Sendable {
                 question: key.question, concept: key.concept, label: last.label, weight: last.weight,
                 reviews: sorted.count, misses: misses, box: box, intervalDays: interval,
                 lastPractised: last.at, dueAt: due, isDue: due <= now,
-                urgency: ReportFormatting.round3(missRate * last.weight * elapsedDays / interval)))
+                urgency: ReportFormatting.round3(missRate * last.weight * (1 + elapsedDays) / (1 + interval))))
         }
         return out.sorted { ($0.question, $0.concept) < ($1.question, $1.concept) }
     }

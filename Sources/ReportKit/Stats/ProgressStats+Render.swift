@@ -73,7 +73,7 @@ extension ProgressStats {
                 SVGLineChart.Series(name: c.name, points: c.points.compactMap { p in index[p.session].map { (x: $0, y: p.averageScore) } },
                                     color: SVGLineChart.palette[i % SVGLineChart.palette.count])
             },
-            xLabels: sessionsInOrder.map { String(ReportFormatting.day($0.date, timeZone: timeZone).dropFirst(5)) },
+            xLabels: trendLabels(sessionsInOrder.map(\.date), timeZone: timeZone),
             guides: ReportPalette.gradeGuides)
         let steps = SVGBarChart(
             title: s.t("答题步骤缺失比例", "Framework steps absent"),
@@ -104,6 +104,13 @@ extension ProgressStats {
 }
 
 private struct PointKey: Hashable { var date: Date; var session: String }
+
+/// `11-25` per session, or `11-25 14:03` when two sessions fall on the same day.
+private func trendLabels(_ dates: [Date], timeZone: TimeZone) -> [String] {
+    let days = dates.map { String(ReportFormatting.day($0, timeZone: timeZone).dropFirst(5)) }
+    guard Set(days).count < days.count else { return days }
+    return dates.map { String(ReportFormatting.dateTime($0, timeZone: timeZone).dropFirst(5).prefix(11)) }
+}
 
 /// Display width in terminal columns (East Asian wide characters count two).
 enum TextWidth {

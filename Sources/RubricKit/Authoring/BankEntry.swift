@@ -59,11 +59,13 @@ public enum BankReader {
             } catch let DecodingError.keyNotFound(key, _) {
                 errors.append(.init(line: lineNumber, message: "missing field '\(key.stringValue)'")); continue
             } catch let DecodingError.typeMismatch(_, ctx) {
-                let path = ctx.codingPath.map(\.stringValue).joined(separator: ".")
-                errors.append(.init(line: lineNumber, message: "field '\(path)' has the wrong type (\(ctx.debugDescription))")); continue
+                let field = ctx.codingPath.first?.stringValue ?? ""
+                let want = field == "alternatives" ? "a list of strings" : "a string"
+                errors.append(.init(line: lineNumber, message: field.isEmpty ? "expected a JSON object"
+                                    : "field '\(field)' must be \(want)")); continue
             } catch let DecodingError.valueNotFound(_, ctx) {
-                let path = ctx.codingPath.map(\.stringValue).joined(separator: ".")
-                errors.append(.init(line: lineNumber, message: "field '\(path)' is null")); continue
+                let field = ctx.codingPath.first?.stringValue ?? ""
+                errors.append(.init(line: lineNumber, message: "field '\(field)' is null")); continue
             } catch {
                 errors.append(.init(line: lineNumber, message: "invalid JSON")); continue
             }

@@ -5,8 +5,25 @@ struct ChineseSegmenter {
     let statistics: TermStatistics
 
     /// Terms of `run`, in order, each with its offset in the run and whether the bank repeats it.
+    /// Particles and conjunctions (`的`, `和`) split the run first: no term spans them.
     func segment(_ run: String) -> [(term: String, offset: Int, repeated: Bool)] {
-        let chars = Array(run)
+        var out: [(String, Int, Bool)] = []
+        var start = 0
+        var piece: [Character] = []
+        for (i, ch) in run.enumerated() {
+            if let s = ch.unicodeScalars.first, ch.unicodeScalars.count == 1, StopWords.chineseSeparators.contains(s) {
+                out += segmentPiece(piece).map { ($0.term, $0.offset + start, $0.repeated) }
+                piece = []
+                start = i + 1
+            } else {
+                piece.append(ch)
+            }
+        }
+        out += segmentPiece(piece).map { ($0.term, $0.offset + start, $0.repeated) }
+        return out
+    }
+
+    private func segmentPiece(_ chars: [Character]) -> [(term: String, offset: Int, repeated: Bool)] {
         let n = chars.count
         guard n >= 2 else { return [] }
         // best[i]: best score of a segmentation of chars[i...]; choice[i]: the length taken at i.

@@ -16,7 +16,7 @@ public struct KeywordExtractor: Sendable {
         public var minimumTerms: Int
         /// Weight factor for those guessed pieces.
         public var guessDemotion: Double
-        public init(limit: Int = 14, questionDemotion: Double = 0.35, minimumTerms: Int = 5, guessDemotion: Double = 0.5) {
+        public init(limit: Int = 30, questionDemotion: Double = 0.35, minimumTerms: Int = 5, guessDemotion: Double = 0.5) {
             self.limit = limit; self.questionDemotion = questionDemotion; self.minimumTerms = minimumTerms
             self.guessDemotion = guessDemotion
         }
@@ -35,7 +35,41 @@ public struct KeywordExtractor: Sendable {
                   options: options)
     }
 
+    /// The key terms of one reference answer, at most `options.limit`, in the reference's order.
     public func extract(reference: String, question: String) -> [KeyTerm] {
+        limited(candidates(reference, question: question))
+    }
+
+    /// The key terms of several reference answers to one question. A term's weight is scaled by the
+    /// share of the references that use it, so what they agree on counts most.
+    public func extract(references: [String], question: String) -> [KeyTerm] {
+        let refs = references.filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        guard refs.count > 1 else { return extract(reference: refs.first ?? "", question: question) }
+        var merged: [String: KeyTerm] = [:]
+        var uses: [String: Int] = [:]
+        for (i, r) in refs.enumerated() {
+            for var t in candidates(r, question: question) {
+                let key = t.negated ? "not:" + t.key : t.key
+                uses[key, default: 0] += 1
+                if merged[key] == nil { t.position += i * 1_000_000; merged[key] = t }
+            }
+        }
+        let all = merged.map { key, t -> KeyTerm in
+            var t = t
+            t.weight *= Double(uses[key] ?? 1) / Double(refs.count)
+            return t
+        }
+        return limited(all)
+    }
+
+    private func limited(_ terms: [KeyTerm]) -> [KeyTerm] {
+        var out = terms.sorted { ($0.weight, -$0.position, $0.key) > ($1.weight, -$1.position, $1.key) }
+        if out.count > options.limit { out = Array(out.prefix(options.limit)) }
+        return out.sorted { $0.position < $1.position }
+    }
+
+    /// Every candidate term of `reference`, weighted, unordered.
+    func candidates(_ reference: String, question: String) -> [KeyTerm] {
         let questionWords = Set(TextScanner.words(question).map(TermStatistics.wordKey))
         let questionHan = TextScanner.hanRuns(question).joined(separator: "|")
         let clauses = Self.clauses(reference)
@@ -95,21 +129,30 @@ public struct KeywordExtractor: Sendable {
             if !t.isChinese {
                 let counts = surfaceCounts[t.key] ?? [:]
                 t.label = counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? t.label
-                // The scorer compares English words by stem, so one spelling covers the inflections.
-                t.aliases = t.negated ? ["not", "no", "never", "without"].map { "\($0) \(t.label)" } : [t.label]
+                // The scorer compares English words by stem, so one spelling covers the inflections;
+                // a small number is as often written out ("2" / "two").
+                let spellings = [t.label] + (Self.numberSpellings[t.label].map { [$0] } ?? [])
+                t.aliases = t.negated ? spellings.flatMap { w in ["not", "no", "never", "without"].map { "\($0) \(w)" } } : spellings
             }
             out.append(t)
         }
-        out.sort { ($0.weight, -$0.position) > ($1.weight, -$1.position) }
-        if out.count > options.limit { out = Array(out.prefix(options.limit)) }
-        return out.sorted { $0.position < $1.position }
+        return out
     }
+
+    /// Digits and English number words, both ways, zero to twelve.
+    static let numberSpellings: [String: String] = {
+        let names = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+        var m: [String: String] = [:]
+        for (i, n) in names.enumerated() { m[String(i)] = n; m[n] = String(i) }
+        return m
+    }()
 
     // MARK: English
 
     static func isContentWord(_ w: String) -> Bool {
         if StopWords.english.contains(w) || StopWords.englishNegators.contains(w) { return false }
-        if w.unicodeScalars.allSatisfy({ $0.properties.numericType != nil }) { return true }   // numbers are facts
+        // Numbers are facts, but long ones are identifiers and constants nobody recites.
+        if w.unicodeScalars.allSatisfy({ $0.properties.numericType != nil }) { return w.unicodeScalars.count <= 5 }
         return w.unicodeScalars.count >= 2
     }
 

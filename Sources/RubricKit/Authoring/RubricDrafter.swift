@@ -26,7 +26,7 @@ public struct RubricDrafter: Sendable {
 
     public func draft(_ entry: BankEntry) -> Rubric {
         let language: Language = TextScanner.isMostlyChinese(entry.question + entry.reference) ? .zh : .en
-        let terms = extractor.extract(reference: entry.reference, question: entry.question)
+        let terms = extractor.extract(references: entry.references, question: entry.question)
         var concepts: [Concept] = []
         var usedIDs = Set<String>()
         var claimed = Set<String>()

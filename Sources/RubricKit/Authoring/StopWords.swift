@@ -24,6 +24,9 @@ enum StopWords {
     /// pronouns and the copula. A candidate term that starts or ends with one is dropped.
     static let chineseEdge: Set<Unicode.Scalar> = Set("的了着过吗呢吧啊呀和与及或把被这那个也都就之其是在从到向给让但而且则即所以如若时".unicodeScalars)
 
+    /// Chinese particles and conjunctions that no term spans (`发送和接收` is two terms).
+    static let chineseSeparators: Set<Unicode.Scalar> = Set("的了着和与及或吗呢吧啊呀".unicodeScalars)
+
     /// Chinese words that carry no subject matter on their own.
     static let chineseGeneric: Set<String> = [
         "可以", "可能", "能够", "需要", "通过", "进行", "使用", "实现", "如何", "什么", "怎么", "为什么", "因为", "所以",

@@ -3,6 +3,8 @@
 struct AnswerAnalysis {
     let tokens: [Token]
     let resolutions: [Vocabulary.Resolution]
+    /// Per word token, its stem (the vocabulary's spelling when it resolved).
+    let stems: [String?]
     let hits: [TokenAutomaton.Hit]
     /// Per hit: the negation cue hit that negates it, if any.
     let negatedBy: [Int?]
@@ -14,19 +16,27 @@ struct AnswerAnalysis {
         self.tokens = tokens
         var symbols = [Int32](repeating: Vocabulary.unknown, count: tokens.count)
         var resolutions = [Vocabulary.Resolution](repeating: .unknown, count: tokens.count)
-        var memo: [String: (Int32, Vocabulary.Resolution)] = [:]
+        var stems = [String?](repeating: nil, count: tokens.count)
+        var memo: [String: (Int32, Vocabulary.Resolution, String)] = [:]
         for (i, t) in tokens.enumerated() {
             if t.kind == .word {
-                if let m = memo[t.text] { (symbols[i], resolutions[i]) = m; continue }
+                if let m = memo[t.text] { (symbols[i], resolutions[i], stems[i]) = m; continue }
                 let r = compiled.vocabulary.resolve(t)
-                memo[t.text] = r
-                (symbols[i], resolutions[i]) = r
+                let stem = r.0 != Vocabulary.unknown ? compiled.vocabulary.spelling(r.0) : Vocabulary.key(t)
+                memo[t.text] = (r.0, r.1, stem)
+                (symbols[i], resolutions[i], stems[i]) = (r.0, r.1, stem)
             } else {
                 (symbols[i], resolutions[i]) = compiled.vocabulary.resolve(t)
             }
         }
         self.resolutions = resolutions
-        let hits = compiled.automaton.scan(symbols)
+        self.stems = stems
+        // Fillers (articles) are left out of the stream; hits map back to token positions.
+        let kept = tokens.indices.filter { !tokens[$0].isFiller }
+        var hits = compiled.automaton.scan(kept.count == tokens.count ? symbols : kept.map { symbols[$0] })
+        if kept.count != tokens.count {
+            for i in hits.indices { hits[i].first = kept[hits[i].first]; hits[i].last = kept[hits[i].last] }
+        }
         self.hits = hits
 
         // Sentences and clauses; clause-break words (`而是`, `but`) open a clause too.
@@ -45,11 +55,16 @@ struct AnswerAnalysis {
         self.clauseOf = clauseOf
 
         // Negation cues, minus those inside a longer exempt word (`不同`, `not only`).
-        let exempt = hits.filter { compiled.patterns[$0.pattern].kind == .negationExempt }
-        var cues: [Int] = []
+        var exemptByFirst: [Int: [TokenAutomaton.Hit]] = [:]
+        for h in hits where compiled.patterns[h.pattern].kind == .negationExempt { exemptByFirst[h.first, default: []].append(h) }
+        let longestExempt = exemptByFirst.values.joined().map { $0.last - $0.first }.max() ?? 0
+        var cues: [Int] = [] // hit indices, ordered by `last` (the automaton reports hits by end)
         for (i, h) in hits.enumerated() where compiled.patterns[h.pattern].kind == .negation {
-            let covered = exempt.contains { e in
-                e.first <= h.first && h.last <= e.last && (e.last - e.first) > (h.last - h.first)
+            var covered = false
+            for start in max(0, h.first - longestExempt)...h.first {
+                if exemptByFirst[start]?.contains(where: { e in
+                    h.last <= e.last && (e.last - e.first) > (h.last - h.first)
+                }) == true { covered = true; break }
             }
             if !covered { cues.append(i) }
         }
@@ -57,15 +72,16 @@ struct AnswerAnalysis {
         if !cues.isEmpty {
             for (i, h) in hits.enumerated() {
                 switch compiled.patterns[h.pattern].kind {
-                case .alias, .valueKey, .misconception: break
+                case .alias, .negatedAlias, .valueKey, .misconception: break
                 default: continue
                 }
-                for ci in cues.reversed() {
-                    let cue = hits[ci]
-                    guard cue.last < h.first else { continue }
-                    if h.first - cue.last - 1 > AnswerAnalysis.negationReach { break }
-                    if clauseOf[cue.last] == clauseOf[h.first] { negatedBy[i] = ci }
-                    break
+                // The nearest cue ending before the phrase: binary search on `last`.
+                var lo = 0, hi = cues.count
+                while lo < hi { let mid = (lo + hi) / 2; if hits[cues[mid]].last < h.first { lo = mid + 1 } else { hi = mid } }
+                guard lo > 0 else { continue }
+                let cue = hits[cues[lo - 1]]
+                if h.first - cue.last - 1 <= AnswerAnalysis.negationReach && clauseOf[cue.last] == clauseOf[h.first] {
+                    negatedBy[i] = cues[lo - 1]
                 }
             }
         }

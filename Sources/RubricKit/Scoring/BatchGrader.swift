@@ -89,7 +89,7 @@ public struct BatchGrader: Sendable {
 
     static func closest(_ id: String, in ids: [String]) -> String? {
         let target = Array(id)
-        let scored = ids.map { ($0, EditDistance.levenshtein(target, Array($0), limit: 3)) }.filter { $0.1 <= 3 }
+        let scored = ids.compactMap { id in EditDistance.osa(target, Array(id), limit: 3).map { (id, $0.distance) } }
         return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
     }
 }

@@ -1,6 +1,9 @@
 /// What a pattern in the automaton stands for.
 public enum PatternKind: Sendable, Equatable, Hashable {
     case alias(concept: Int)
+    /// The rest of an alias stated in the negative (`not connected` → `connected`): it shows the
+    /// concept when the answer negates it, however the negation is worded (`isn't connected`).
+    case negatedAlias(concept: Int)
     case valueKey(concept: Int, fact: Int)
     case misconception(Int, group: Int)
     case stepCue(FrameworkStep)
@@ -43,6 +46,25 @@ public struct CompiledRubric: Sendable {
     static let clauseBreaks = ["而是", "但是", "但", "而", "却", "然而", "不过", "只是", "就", "则", "所以", "因此",
                                "but", "instead", "rather", "however", "although", "though", "whereas", "then", "so"]
 
+    /// Negation cues and bounds that read as one (`no more than 2` is a limit, not a denial).
+    static let negationExemptBounds = ["no more than", "no less than", "no fewer than", "not more than", "not less than",
+                                       "not fewer than", "不超过", "不多于", "不大于", "不小于", "不低于", "不高于"]
+
+    /// `not connected` → `connected`; `不会重启` → `会重启`: an alias that opens with a negation cue,
+    /// without it. Nil when the alias does not, or nothing is left.
+    static func negatedRemainder(_ alias: String) -> String? {
+        let a = alias.trimmingCharacters(in: .whitespaces).lowercased()
+        for cue in negationCues.sorted(by: { $0.count > $1.count }) where a.hasPrefix(cue) {
+            var rest = a.dropFirst(cue.count)
+            let latin = cue.unicodeScalars.allSatisfy(\.isASCII)
+            if latin { guard rest.first == " " else { continue } }
+            rest = rest.drop { $0 == " " }
+            if rest.isEmpty || negationExemptions.contains(where: { a.hasPrefix($0) }) { return nil }
+            return String(rest)
+        }
+        return nil
+    }
+
     public init(rubric: Rubric, framework: Framework) {
         self.rubric = rubric
         self.framework = framework
@@ -55,7 +77,9 @@ public struct CompiledRubric: Sendable {
             let joined = Tokenizer.tokenize(text, splitCamelCase: false, joinSoftSeparators: true)
             if joined.map(\.text) != variants[0].map(\.text) { variants.append(joined) }
             var added = Set<[Int32]>()
-            for tokens in variants where !tokens.isEmpty {
+            for all in variants where !all.isEmpty {
+                let kept = all.filter { !$0.isFiller }
+                let tokens = kept.isEmpty ? all : kept
                 let seq = tokens.map { vocab.add($0, prefixMatch: prefixMatch) }
                 guard added.insert(seq).inserted else { continue }
                 patterns.append(Pattern(kind: kind, text: text))
@@ -64,7 +88,10 @@ public struct CompiledRubric: Sendable {
         }
 
         for (c, concept) in rubric.concepts.enumerated() {
-            for alias in concept.aliases { add(alias, .alias(concept: c)) }
+            for alias in concept.aliases {
+                add(alias, .alias(concept: c))
+                if let rest = Self.negatedRemainder(alias) { add(rest, .negatedAlias(concept: c)) }
+            }
             for (f, fact) in concept.values.enumerated() {
                 for key in fact.keys { add(key, .valueKey(concept: c, fact: f)) }
             }
@@ -76,7 +103,7 @@ public struct CompiledRubric: Sendable {
         for (h, habit) in framework.habits.enumerated() { for cue in habit.cues { add(cue, .habitCue(h), prefixMatch: true) } }
         for phrase in framework.dontKnow { add(phrase, .dontKnow) }
         for cue in Self.negationCues { add(cue, .negation) }
-        for word in Self.negationExemptions { add(word, .negationExempt) }
+        for word in Self.negationExemptions + Self.negationExemptBounds { add(word, .negationExempt) }
         for word in Self.clauseBreaks { add(word, .clauseBreak) }
 
         self.vocabulary = vocab
@@ -93,8 +120,7 @@ public struct CompiledRubric: Sendable {
         let sentences = Self.sentences(of: rubric.standardAnswer)
         if teaching.contains(where: \.isEmpty) {
             for sentence in sentences {
-                let tokens = Tokenizer.tokenize(sentence)
-                let syms = tokens.map { vocab.resolve($0).0 }
+                let syms = Tokenizer.tokenize(sentence).filter { !$0.isFiller }.map { vocab.resolve($0).0 }
                 for hit in automaton.scan(syms) {
                     if case .alias(let c) = patterns[hit.pattern].kind, teaching[c].isEmpty { teaching[c] = sentence }
                     if case .valueKey(let c, _) = patterns[hit.pattern].kind, teaching[c].isEmpty { teaching[c] = sentence }
@@ -125,3 +151,11 @@ public struct CompiledRubric: Sendable {
 }
 
 import Foundation
+
+extension CompiledRubric {
+    /// Every phrase occurrence in `answer`: tokenise, resolve and scan, without scoring
+    /// (the matching stage alone, for benchmarks).
+    public func scan(_ answer: String) -> [TokenAutomaton.Hit] {
+        AnswerAnalysis(answer: answer, compiled: self).hits
+    }
+}

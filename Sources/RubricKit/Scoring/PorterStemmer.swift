@@ -58,18 +58,18 @@ public enum PorterStemmer {
         }
 
         mutating func ends(_ s: String) -> Bool {
-            let u = Array(s.utf8)
-            guard u.count <= k else { return false }
-            for (i, c) in u.enumerated() where b[k - u.count + i] != c { return false }
-            j = k - u.count
+            let n = s.utf8.count
+            guard n <= k else { return false }
+            var i = k - n
+            for c in s.utf8 { if b[i] != c { return false }; i += 1 }
+            j = k - n
             return true
         }
 
         mutating func setTo(_ s: String) {
-            let u = Array(s.utf8)
-            b.replaceSubrange(j..<k, with: u)
-            k = j + u.count
-            b.removeSubrange(k...)
+            b.replaceSubrange(j..<k, with: s.utf8)
+            k = j + s.utf8.count
+            if b.count > k { b.removeSubrange(k...) }
         }
 
         mutating func replace(_ s: String) { if measure(j) > 0 { setTo(s) } }

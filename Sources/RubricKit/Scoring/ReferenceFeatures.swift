@@ -3,29 +3,59 @@
 struct ReferenceFeatures: Sendable {
     /// Feature hash → index into a bit set.
     let index: [UInt64: Int]
+    /// How many features are Latin words or numbers (the rest are Chinese bigrams).
+    let latinCount: Int
+    /// Whether the text is mostly Chinese.
+    let isChinese: Bool
+
+    /// Latin features fewer than this make a reference incomparable with an answer in the other language.
+    static let minimumSharedFeatures = 5
 
     init(text: String) {
         var index: [UInt64: Int] = [:]
-        for f in Self.features(of: Tokenizer.tokenize(text)) where index[f] == nil { index[f] = index.count }
+        var latin = 0
+        let tokens = Tokenizer.tokenize(text)
+        for f in Self.features(of: tokens) where index[f] == nil {
+            index[f] = index.count
+            if !Self.isBigram(f) { latin += 1 }
+        }
         self.index = index
+        self.latinCount = latin
+        self.isChinese = Self.isMostlyChinese(tokens)
     }
 
     var count: Int { index.count }
 
-    /// The share of this reference's features present in the answer's.
-    func recall(of answer: [UInt64]) -> Double {
-        guard !index.isEmpty else { return 0 }
+    static func isBigram(_ f: UInt64) -> Bool { f & 0x4000_0000_0000_0000 != 0 }
+
+    /// The share of this reference's features present in the answer's. Across languages only the
+    /// Latin words both share (technical names) are compared; nil when there are too few of them.
+    func recall(of answer: [UInt64], answerIsChinese: Bool) -> Double? {
+        let latinOnly = answerIsChinese != isChinese
+        let total = latinOnly ? latinCount : index.count
+        guard total > 0, !latinOnly || total >= Self.minimumSharedFeatures else { return nil }
         var found = [Bool](repeating: false, count: index.count)
         var n = 0
-        for f in answer { if let i = index[f], !found[i] { found[i] = true; n += 1 } }
-        return Double(n) / Double(index.count)
+        for f in answer where !latinOnly || !Self.isBigram(f) {
+            if let i = index[f], !found[i] { found[i] = true; n += 1 }
+        }
+        return Double(n) / Double(total)
     }
 
-    static func features(of tokens: [Token]) -> [UInt64] {
+    /// More than a third of the words are Chinese (a CJK character counts as half a word).
+    static func isMostlyChinese(_ tokens: [Token]) -> Bool {
+        var cjk = 0, other = 0
+        for t in tokens { if t.kind == .cjk { cjk += 1 } else if t.kind == .word { other += 1 } }
+        let words = Double(cjk) / 2 + Double(other)
+        return words > 0 && Double(cjk) / 2 / words > 1.0 / 3
+    }
+
+    /// - Parameter stems: per token, its stem when already known (the answer's analysis has them).
+    static func features(of tokens: [Token], stems: [String?]? = nil) -> [UInt64] {
         var out: [UInt64] = []
         out.reserveCapacity(tokens.count)
         var previousCJK: UInt32? = nil
-        for t in tokens {
+        for (i, t) in tokens.enumerated() {
             switch t.kind {
             case .cjk:
                 let v = t.text.unicodeScalars.first?.value ?? 0
@@ -33,8 +63,9 @@ struct ReferenceFeatures: Sendable {
                 previousCJK = v
             case .word:
                 previousCJK = nil
-                guard t.text.utf8.count >= 2, !stopWords.contains(t.text) else { continue }
-                out.append(Vocabulary.fnv(Array(PorterStemmer.stem(t.text).utf8)[...]) & 0x3FFF_FFFF_FFFF_FFFF)
+                guard t.text.utf8.count >= 2, !t.isFiller, !stopWords.contains(t.text) else { continue }
+                let stem = stems?[i] ?? PorterStemmer.stem(t.text)
+                out.append(Vocabulary.fnv(Array(stem.utf8)[...]) & 0x3FFF_FFFF_FFFF_FFFF)
             case .number:
                 previousCJK = nil
                 out.append(Vocabulary.fnv(Array(t.text.utf8)[...]) & 0x3FFF_FFFF_FFFF_FFFF)

@@ -57,6 +57,11 @@ public struct RubricScorer: Sendable {
             case .valueKey(let c, _):
                 if a.negatedBy[i] == nil { keyHits[c].append(i) } else { negatedHits[c].append(i) }
                 conceptSpans.append((h.first, h.last))
+            case .negatedAlias(let c):
+                if let cue = a.negatedBy[i] {
+                    aliasHits[c].append(i)
+                    conceptSpans.append((a.hits[cue].first, h.last))
+                }
             default: break
             }
         }
@@ -65,8 +70,18 @@ public struct RubricScorer: Sendable {
         var wrongValues: [(concept: Int, observed: String, expected: String)] = []
         for (c, concept) in rubric.concepts.enumerated() {
             var evidence: [String] = []
-            func addEvidence(_ s: String) { if !s.isEmpty && !evidence.contains(s) && evidence.count < 5 { evidence.append(s) } }
-            for i in aliasHits[c] { addEvidence(text(a.hits[i])) }
+            func addEvidence(_ s: String) { if !s.isEmpty && evidence.count < 5 && !evidence.contains(s) { evidence.append(s) } }
+            // One piece of evidence per alias (by pattern), so texts are built and compared only a few times.
+            var seenPatterns = Set<Int>()
+            for i in aliasHits[c] where evidence.count < 5 && seenPatterns.insert(a.hits[i].pattern).inserted {
+                let h = a.hits[i]
+                // A negated alias shows with its negation cue.
+                if case .negatedAlias = patterns[h.pattern].kind, let cue = a.negatedBy[i] {
+                    addEvidence(a.text(a.hits[cue].first, h.last, in: scalars))
+                } else {
+                    addEvidence(text(h))
+                }
+            }
             var credit = aliasHits[c].isEmpty ? 0.0 : 1.0
             var note: String? = nil
             if !concept.values.isEmpty {
@@ -148,10 +163,12 @@ public struct RubricScorer: Sendable {
         for step in FrameworkStep.allCases {
             var evidence: [String] = []
             var position = Int.max
+            var seenCues = Set<Int>()
             for i in stepCues[step] ?? [] {
-                let t = text(a.hits[i])
-                if !evidence.contains(t) && evidence.count < 4 { evidence.append(t) }
                 position = min(position, a.hits[i].first)
+                guard evidence.count < 4, seenCues.insert(a.hits[i].pattern).inserted else { continue }
+                let t = text(a.hits[i])
+                if !evidence.contains(t) { evidence.append(t) }
             }
             var conceptPosition = Int.max
             for (c, concept) in rubric.concepts.enumerated() where concept.step == step && concepts[c].hit {
@@ -172,8 +189,12 @@ public struct RubricScorer: Sendable {
             + (inOrder ? 1 - policy.stepsShare : 0)
 
         // 4. Similarity to the standard answer and the alternatives.
-        let features = ReferenceFeatures.features(of: a.tokens)
-        let bestRecall = compiled.references.map { $0.recall(of: features) }.max() ?? 0
+        // Across languages only shared Latin terms are compared; with no comparable reference,
+        // similarity's weight goes to coverage.
+        let features = ReferenceFeatures.features(of: a.tokens, stems: a.stems)
+        let answerIsChinese = ReferenceFeatures.isMostlyChinese(a.tokens)
+        let comparable = compiled.references.compactMap { $0.recall(of: features, answerIsChinese: answerIsChinese) }
+        let bestRecall = comparable.max() ?? 0
         let similarity = bestRecall.squareRoot()
 
         // 5. Anti-gaming signals.
@@ -181,11 +202,12 @@ public struct RubricScorer: Sendable {
         let conceptsHit = concepts.filter(\.hit).count
         let dump = KeywordDumpDetector.measure(tokens: a.tokens, spans: conceptSpans)
         let isDump = conceptsHit >= policy.dumpMinConcepts && dump.isDump(policy)
-        let isDontKnow = !dontKnowHits.isEmpty && coverage < policy.dontKnowMaxCoverage
+        // A confident wrong claim is not an honest "I don't know".
+        let isDontKnow = !dontKnowHits.isEmpty && coverage < policy.dontKnowMaxCoverage && misconceptions.isEmpty
         let isEmpty = contentTokens == 0
 
         // 6. Arithmetic.
-        let wSim = min(max(rubric.similarityWeight, 0), 1)
+        let wSim = comparable.isEmpty ? 0 : min(max(rubric.similarityWeight, 0), 1)
         let wStruct = min(policy.structureWeight, 1 - wSim)
         let wCov = max(0, 1 - wSim - wStruct)
         let shapedCoverage = Foundation.pow(coverage, policy.coverageExponent)
@@ -258,7 +280,9 @@ public struct RubricScorer: Sendable {
         arithmetic.append("coverage = (\(conceptTerms.joined(separator: " + "))) / \(Self.format(totalWeight)) = \(Self.format(Self.round(100 * coverage, 1)))%")
         arithmetic.append("shaped coverage = coverage^\(Self.format(policy.coverageExponent)) = \(Self.format(Self.round(100 * shapedCoverage, 1)))")
         arithmetic.append("structure = \(Self.format(policy.stepsShare))×\(positions.count)/5 steps + \(inOrder ? Self.format(1 - policy.stepsShare) : "0") order = \(Self.format(Self.round(100 * structure, 1)))")
-        arithmetic.append("similarity = √(best reference recall \(Self.format(Self.round(bestRecall, 3)))) = \(Self.format(Self.round(100 * similarity, 1)))")
+        arithmetic.append(comparable.isEmpty
+            ? "similarity: no reference in the answer's language; its weight goes to coverage"
+            : "similarity = √(best reference recall \(Self.format(Self.round(bestRecall, 3)))) = \(Self.format(Self.round(100 * similarity, 1)))")
         arithmetic.append("base = \(Self.format(Self.round(wCov, 3)))×\(Self.format(Self.round(100 * shapedCoverage, 1))) + \(Self.format(Self.round(wStruct, 3)))×\(Self.format(Self.round(100 * structure, 1))) + \(Self.format(Self.round(wSim, 3)))×\(Self.format(Self.round(100 * similarity, 1))) = \(Self.format(Self.round(base, 1)))")
         arithmetic.append("penalties = \(misconceptions.map { Self.format($0.penalty) }.joined(separator: " + ").isEmpty ? "0" : misconceptions.map { Self.format($0.penalty) }.joined(separator: " + ")) → \(Self.format(Self.round(max(0, base - penalties), 1)))")
         for c in caps { arithmetic.append("cap \(c)") }
@@ -267,13 +291,13 @@ public struct RubricScorer: Sendable {
         return ScoringTrace(grade: result, matches: matches, valueChecks: valueChecks, arithmetic: arithmetic)
     }
 
-    static func round(_ x: Double, _ places: Int) -> Double {
+    public static func round(_ x: Double, _ places: Int) -> Double {
         let f = Foundation.pow(10, Double(places))
         return (x * f).rounded() / f
     }
 
     /// A number without a trailing `.0`.
-    static func format(_ x: Double) -> String {
+    public static func format(_ x: Double) -> String {
         if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
         return String(x)
     }
@@ -284,13 +308,13 @@ public struct ScoringPolicy: Sendable, Equatable {
     /// Share of the score given to the framework (structure).
     public var structureWeight: Double = 0.15
     /// Coverage is raised to this power (< 1: concave, grades saturate near full marks).
-    public var coverageExponent: Double = 0.75
+    public var coverageExponent: Double = 0.45
     /// Within structure, the share for the steps present; the rest rewards their order.
     public var stepsShare: Double = 0.8
     /// Credit for a value fact whose key is named without a value.
     public var keyWithoutValueCredit: Double = 0.5
-    /// An "I don't know" with less coverage than this is graded F with a study plan.
-    public var dontKnowMaxCoverage: Double = 0.25
+    /// An "I don't know" with less coverage than this (and no wrong claim) is graded F with a study plan.
+    public var dontKnowMaxCoverage: Double = 0.15
     /// Keyword dump: at least this many concepts hit, …
     public var dumpMinConcepts: Int = 3
     /// … concept words making at least this share of the answer, …
@@ -317,6 +341,7 @@ extension PatternKind {
     var traceName: String {
         switch self {
         case .alias: "alias"
+        case .negatedAlias: "negated-alias"
         case .valueKey: "value-key"
         case .misconception: "misconception"
         case .stepCue: "step-cue"
@@ -330,7 +355,7 @@ extension PatternKind {
 
     func target(in rubric: Rubric, framework: Framework) -> String? {
         switch self {
-        case .alias(let c), .valueKey(let c, _): rubric.concepts.indices.contains(c) ? rubric.concepts[c].id : nil
+        case .alias(let c), .negatedAlias(let c), .valueKey(let c, _): rubric.concepts.indices.contains(c) ? rubric.concepts[c].id : nil
         case .misconception(let m, let g): rubric.misconceptions.indices.contains(m) ? "\(rubric.misconceptions[m].id)#\(g + 1)" : nil
         case .stepCue(let s): s.rawValue
         case .habitCue(let h): framework.habits.indices.contains(h) ? framework.habits[h].id : nil

@@ -30,6 +30,9 @@ public struct Token: Sendable, Equatable {
     public var afterAssignment: Bool
     /// Letters in the original token (for typo tolerance), 0 for numbers and CJK.
     public var letterCount: Int
+    /// An English article before a word (`a`, `an`, `the`): skipped when matching, so
+    /// "a pointer to a backing array" matches "pointer to the backing array".
+    public var isFiller = false
 }
 
 /// Splits text into tokens after NFKC and case folding. Separators of technical names are
@@ -46,6 +49,8 @@ public enum Tokenizer {
         var wordKind: Token.Kind = .word
         var wordStart = 0
         var wordLetters = 0
+        var wordLength = 0
+        var wordFirstUpper = false
         var lastClass: CharClass = .space
         var lastWasUpper = false
         var pendingBreak: Token.Break = .sentence
@@ -57,11 +62,15 @@ public enum Tokenizer {
 
         func flush(_ end: Int) {
             guard !word.isEmpty else { return }
-            tokens.append(Token(kind: wordKind, text: String(word), start: wordStart, end: end,
-                                breakBefore: tokens.isEmpty ? .sentence : pendingBreak,
-                                afterAssignment: pendingAssign, letterCount: wordLetters))
+            let text = String(word)
+            let b: Token.Break = tokens.isEmpty ? .sentence : pendingBreak
+            // "A" is an article only at a sentence start; elsewhere it is a name ("A record").
+            let article = (text == "the" || text == "an" || text == "a") && (!wordFirstUpper || text != "a" || b == .sentence)
+            tokens.append(Token(kind: wordKind, text: text, start: wordStart, end: end, breakBefore: b,
+                                afterAssignment: pendingAssign, letterCount: wordLetters, isFiller: article))
             word = String.UnicodeScalarView()
             wordLetters = 0
+            wordLength = 0
             pendingBreak = .none
             pendingAssign = false
         }
@@ -73,7 +82,8 @@ public enum Tokenizer {
             let cls = classify(s)
             switch cls {
             case .letter, .digit:
-                let isUpper = raw.properties.isUppercase || (raw.value >= 0xFF21 && raw.value <= 0xFF3A)
+                let rv = raw.value
+                let isUpper = rv < 0x80 ? (rv >= 0x41 && rv <= 0x5A) : (raw.properties.isUppercase || (rv >= 0xFF21 && rv <= 0xFF3A))
                 let kind: Token.Kind = cls == .digit ? .number : .word
                 if !word.isEmpty {
                     var split = false
@@ -81,10 +91,10 @@ public enum Tokenizer {
                         split = false // a sign or decimal point inside a number: "-1", "1.14"
                     } else if lastClass != cls {
                         split = splitCamelCase // letter ↔ digit: "CRC16" → "crc 16"
-                    } else if splitCamelCase && cls == .letter && isUpper && !lastWasUpper {
-                        split = true // camelCase: lower → Upper
-                    } else if splitCamelCase && cls == .letter && !isUpper && lastWasUpper && word.count >= 2,
-                              let next = lookahead, next.properties.isLowercase {
+                    } else if splitCamelCase && cls == .letter && isUpper && !lastWasUpper && wordLength >= 2 {
+                        split = true // camelCase: lower → Upper; one leading lower letter stays (gRPC, eBPF, iOS)
+                    } else if splitCamelCase && cls == .letter && !isUpper && lastWasUpper && wordLength >= 2,
+                              let next = lookahead, next.value < 0x80 ? (next.value >= 0x61 && next.value <= 0x7A) : next.properties.isLowercase {
                         // "HTTPServer": the last capital starts the next word when at least two lowers follow.
                         let last = word.removeLast()
                         wordLetters -= 1
@@ -92,19 +102,21 @@ public enum Tokenizer {
                         word.append(last)
                         wordStart = index - 1
                         wordLetters = 1
+                        wordLength = 1
                         wordKind = .word
                         pendingBreak = .none
                     }
                     if split { flush(index) }
                 }
-                if word.isEmpty { wordStart = index; wordKind = kind }
+                if word.isEmpty { wordStart = index; wordKind = kind; wordFirstUpper = isUpper }
                 word.append(s)
+                wordLength += 1
                 if cls == .letter { wordLetters += 1 }
                 lastWasUpper = isUpper
                 lastClass = cls
             case .cjk:
                 flush(index)
-                tokens.append(Token(kind: .cjk, text: String(Character(s)), start: index, end: index + 1,
+                tokens.append(Token(kind: .cjk, text: String(s), start: index, end: index + 1,
                                     breakBefore: tokens.isEmpty ? .sentence : pendingBreak,
                                     afterAssignment: pendingAssign, letterCount: 0))
                 pendingBreak = .none
@@ -115,11 +127,11 @@ public enum Tokenizer {
                 if s == "-" , lastClass != .letter, lastClass != .digit, let n = lookahead, isDigit(n) {
                     flush(index)
                     wordStart = index; wordKind = .number
-                    word.append(s); lastClass = .symbol
+                    word.append(s); wordLength = 1; lastClass = .symbol
                     continue
                 }
                 if s == ".", lastClass == .digit, let n = lookahead, isDigit(n) {
-                    word.append(s); lastClass = .symbol
+                    word.append(s); wordLength += 1; lastClass = .symbol
                     continue
                 }
                 flush(index)
@@ -153,7 +165,7 @@ public enum Tokenizer {
                 case "!", "?", ";", "\u{3002}", "\u{FF01}", "\u{FF1F}", "\u{FF1B}":
                     raise(.sentence)
                 case "%", "+", "<", ">", "*":
-                    tokens.append(Token(kind: .symbol, text: String(Character(s)), start: index, end: index + 1,
+                    tokens.append(Token(kind: .symbol, text: String(s), start: index, end: index + 1,
                                         breakBefore: tokens.isEmpty ? .sentence : max(pendingBreak, .space),
                                         afterAssignment: pendingAssign, letterCount: 0))
                     pendingBreak = .none
@@ -169,6 +181,11 @@ public enum Tokenizer {
             }
         }
         flush(index)
+        // An article counts as a filler only before a word.
+        for i in tokens.indices where tokens[i].isFiller {
+            let next = i + 1 < tokens.count ? tokens[i + 1] : nil
+            if next?.kind != .word || next?.breakBefore != .space { tokens[i].isFiller = false }
+        }
         return tokens
     }
 

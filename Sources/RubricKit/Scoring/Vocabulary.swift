@@ -7,6 +7,8 @@ public struct Vocabulary: Sendable {
     public static let unknown: Int32 = 0
 
     private(set) var words: [String: Int32] = [:]
+    /// Surface forms of pattern words (before stemming), so most lookups skip the stemmer.
+    private var surfaces: [String: Int32] = [:]
     private(set) var cjk: [UInt32: Int32] = [:]
     /// The stem each word symbol stands for (index = symbol).
     private(set) var spelled: [String] = [""]
@@ -19,6 +21,9 @@ public struct Vocabulary: Sendable {
     public init() {}
 
     public var count: Int { spelled.count }
+
+    /// The stem (or character, or number) a symbol stands for.
+    func spelling(_ id: Int32) -> String { spelled[Int(id)] }
 
     /// The key a token is looked up by.
     @inline(__always)
@@ -49,6 +54,7 @@ public struct Vocabulary: Sendable {
                 for h in Self.deletionHashes(bytes, upTo: maxDeletes) { deletions[h, default: []].append(id) }
             }
         }
+        if token.kind == .word && surfaces[token.text] == nil { surfaces[token.text] = id }
         if prefixMatch, token.kind == .word, token.text.utf8.count >= 4, isPlainLetters(token.text) {
             let bytes = Array(token.text.utf8)
             prefixes[Self.fnv(bytes[...])] = (token.text, id)
@@ -78,6 +84,7 @@ public struct Vocabulary: Sendable {
             if let id = words[token.text] { return (id, .exact) }
             return (Self.unknown, .unknown)
         case .word:
+            if let id = surfaces[token.text] { return (id, .exact) }
             let k = Self.key(token)
             if let id = words[k] { return (id, .exact) }
             if let (id, d) = typo(of: token, stem: k) { return (id, .typo(of: spelled[Int(id)], distance: d)) }

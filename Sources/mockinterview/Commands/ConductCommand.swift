@@ -32,7 +32,7 @@ struct ConductCommand: ParsableCommand {
         interrupted session with --resume. See the result with `mockinterview report`.
 
         Examples:
-          mockinterview conduct go-basics --candidate "Li Lei" --interviewer "Han Meimei"
+          mockinterview conduct go-basics --candidate "Li Lei" --interviewer Han
           mockinterview conduct quick --candidate Ana --seed 7 --lang en
           mockinterview conduct --resume 3f9a
           mockinterview report --last --output interview.html
@@ -49,7 +49,7 @@ struct ConductCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Your name, as the interviewer.", valueName: "name"))
     var interviewer: String?
 
-    @Option(help: ArgumentHelp("Seed for scenarios that draw or shuffle their questions.", valueName: "n"))
+    @Option(help: ArgumentHelp("Seed for scenarios that draw or shuffle their questions (the same seed as `sheet --seed` gives the same questions).", valueName: "n"))
     var seed: UInt64?
 
     @Option(help: ArgumentHelp("Continue an unfinished interviewer-led session (id or unique prefix).", valueName: "session"))
@@ -106,7 +106,7 @@ struct ConductCommand: ParsableCommand {
         let reader: any LineReader = interactive
             ? ReadlineLineReader(historyPath: (SessionStoreAccess.home as NSString).appendingPathComponent("conduct-history"),
                                  ctrlCNotice: language == .zh ? "再按一次 Ctrl-C 保存并退出" : "press Ctrl-C again to save and leave",
-                                 warn: Console.shared.warning)
+                                 warn: Console.shared.warning, commands: ConductCommandParser.commandTokens)
             : PlainLineReader()
         var runner = ConductRunner(session: session, store: store, reader: reader, console: .shared, clock: Date.init)
         try runner.run(resuming: resume != nil)

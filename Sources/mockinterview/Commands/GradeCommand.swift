@@ -130,8 +130,8 @@ struct GradeCommand: ParsableCommand {
 extension BatchGrader {
     func suggestion(for id: String, among ids: [String]) -> String? {
         let target = Array(id)
-        return ids.map { ($0, EditDistance.levenshtein(target, Array($0), limit: 3)) }
-            .filter { $0.1 <= 3 }.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
+        return ids.compactMap { id in EditDistance.osa(target, Array(id), limit: 3).map { (id, $0.distance) } }
+            .min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
     }
 }
 

@@ -64,10 +64,13 @@ struct GradeTextRenderer {
         let scalars = Array(answer.unicodeScalars)
         var marked = [Bool](repeating: false, count: scalars.count)
         var negated = [Bool](repeating: false, count: scalars.count)
-        for m in trace.matches where m.kind == "alias" || m.kind == "value-key" {
+        for m in trace.matches where m.kind == "alias" || m.kind == "value-key" || m.kind == "negated-alias" {
             let end = min(scalars.count, m.offset + m.text.unicodeScalars.count)
             guard m.offset < end else { continue }
-            for i in m.offset..<end { if m.negatedBy == nil { marked[i] = true } else { negated[i] = true } }
+            // A negated alias ("not connected") is credited only when negated.
+            let credited = m.kind == "negated-alias" ? m.negatedBy != nil : m.negatedBy == nil
+            if m.kind == "negated-alias" && !credited { continue }
+            for i in m.offset..<end { if credited { marked[i] = true } else { negated[i] = true } }
         }
         var out = String.UnicodeScalarView()
         var i = 0

@@ -7,7 +7,8 @@ struct StatsCommand: ParsableCommand {
         commandName: "stats",
         abstract: "Progress across sessions.",
         discussion: """
-        Over every session with a graded question (practice and interviewer-led): the score trend per \
+        Over every practice session with a graded question (--kind conducted for the interviews you \
+        ran, --kind all for both): the score trend per \
         category (one point per session), the concepts most often missed, the framework steps most often \
         absent, and the time used per question against its budget.
 
@@ -23,6 +24,7 @@ struct StatsCommand: ParsableCommand {
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, html }
+    enum Kind: String, ExpressibleByArgument, CaseIterable { case practice, conducted, all }
 
     @OptionGroup var global: GlobalOptions
 
@@ -33,6 +35,9 @@ struct StatsCommand: ParsableCommand {
             completion: .file())
     var output: String?
 
+    @Option(help: "Which sessions: practice (your own, the default), conducted (interviews you ran) or all.")
+    var kind: Kind = .practice
+
     @Option(help: ArgumentHelp("How many of the most-missed concepts to list.", valueName: "n"))
     var top: Int = 10
 
@@ -42,7 +47,13 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         let store = try SessionStoreAccess.open()
-        let records = try SessionStoreAccess.run { try store.list() }
+        let records = try SessionStoreAccess.run { try store.list() }.filter {
+            switch kind {
+            case .practice: return $0.kind == .practice
+            case .conducted: return $0.kind == .conducted
+            case .all: return true
+            }
+        }
         let (_, content) = ReportOutput.content(global)
         let stats = ProgressStats(records: records, content: content, language: global.language, generatedAt: Date(), topConcepts: top)
         let text: String

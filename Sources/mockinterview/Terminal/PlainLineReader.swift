@@ -2,7 +2,7 @@
 final class PlainLineReader: LineReader {
     var isInteractive: Bool { false }
 
-    func readLine(prompt: String) -> LineEvent {
+    func readLine(prompt: String, idle: (() -> IdleUpdate)?) -> LineEvent {
         guard let line = Swift.readLine(strippingNewline: true) else { return .endOfInput }
         return .line(line.hasSuffix("\r") ? String(line.dropLast()) : line)
     }

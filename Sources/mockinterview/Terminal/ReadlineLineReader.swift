@@ -14,6 +14,9 @@ nonisolated(unsafe) private var insideReadline: sig_atomic_t = 0
 nonisolated(unsafe) private var ctrlCArmed = false
 nonisolated(unsafe) private var leaveRequested = false
 nonisolated(unsafe) private var ctrlCNoticeText = ""
+/// Called while waiting for a key (see `LineReader.readLine(prompt:idle:)`).
+nonisolated(unsafe) private var idleCallback: (() -> IdleUpdate)?
+private let idleIntervalMilliseconds: Int32 = 1000
 
 private func completionGenerator(_ text: UnsafePointer<CChar>?, _ state: Int32) -> UnsafeMutablePointer<CChar>? {
     if state == 0 {
@@ -45,6 +48,18 @@ private func readKey(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
             pendingInterrupt = 0
             return 3
         }
+        if idleCallback != nil {
+            var fds = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&fds, 1, idleIntervalMilliseconds)
+            if ready == 0 {
+                if let idle = idleCallback { show(idle()) }
+                continue
+            }
+            if ready < 0 {
+                if errno == EINTR { rl_check_signals() }
+                continue
+            }
+        }
         var byte: UInt8 = 0
         let n = read(STDIN_FILENO, &byte, 1)
         if n == 1 {
@@ -55,6 +70,21 @@ private func readKey(_ stream: UnsafeMutablePointer<FILE>?) -> Int32 {
         if errno != EINTR { return EOF }
         rl_check_signals()                                 // window resizes
     }
+}
+
+/// Prints notices above the line being edited and refreshes the prompt, keeping what was typed.
+private func show(_ update: IdleUpdate) {
+    if !update.notices.isEmpty {
+        let point = rl_point
+        rl_point = rl_end
+        rl_redisplay()
+        let text = "\n" + update.notices.joined(separator: "\n") + "\n"
+        _ = text.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
+        rl_on_new_line()
+        rl_point = point
+    }
+    if let prompt = update.prompt { rl_set_prompt(prompt) }
+    if !update.notices.isEmpty || update.prompt != nil { rl_redisplay() }
 }
 
 /// Ctrl-C: clears the line; a second one on an empty line ends `readline` with a request to leave.
@@ -85,10 +115,11 @@ final class ReadlineLineReader: LineReader {
     ///   - historyPath: the history file (created when missing); nil keeps history in memory.
     ///   - ctrlCNotice: shown after a Ctrl-C on an empty line ("press Ctrl-C again to save and leave").
     ///   - warn: prints a warning (used when the locale cannot show Chinese).
-    init(historyPath: String?, ctrlCNotice: String, warn: (String) -> Void) {
+    ///   - commands: the `:` commands Tab completes (default: the practice commands).
+    init(historyPath: String?, ctrlCNotice: String, warn: (String) -> Void, commands: [String]? = nil) {
         self.historyPath = historyPath
         ReadlineLineReader.configureLocale(warn: warn)
-        commandTokens = InterviewCommand.allCases.map(\.token)
+        commandTokens = commands ?? InterviewCommand.allCases.map(\.token)
         ctrlCNoticeText = ctrlCNotice
         rl_readline_name = UnsafePointer(strdup("mockinterview"))
         rl_catch_signals = 0                               // SIGINT is ours (see onSIGINT); SIGWINCH stays readline's
@@ -112,12 +143,14 @@ final class ReadlineLineReader: LineReader {
         }
     }
 
-    func readLine(prompt: String) -> LineEvent {
+    func readLine(prompt: String, idle: (() -> IdleUpdate)?) -> LineEvent {
         fflush(nil)
         leaveRequested = false
+        idleCallback = idle
         insideReadline = 1
         let raw = readline(prompt)
         insideReadline = 0
+        idleCallback = nil
         if leaveRequested {
             free(raw)
             return .interrupt

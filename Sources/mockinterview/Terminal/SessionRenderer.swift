@@ -119,7 +119,8 @@ struct SessionRenderer {
         if !hits.isEmpty { lines.append(console.style("✓ ", .green) + t("答到：", "Covered: ") + hits.joined(separator: "；")) }
         if !misses.isEmpty {
             lines.append(console.style("✗ ", .red) + t("遗漏：", "Missed: ")
-                         + misses.map { $0.required ? "\($0.label)*" : $0.label }.joined(separator: "；"))
+                         + misses.map { $0.required ? "\($0.label)*" : $0.label }.joined(separator: "；")
+                         + (misses.contains(where: \.required) ? dim(t("（* 必答）", " (* required)")) : ""))
         }
         for m in g.misconceptions {
             lines.append(console.style("⚠ ", .yellow) + m.claim + " → " + m.correction)

@@ -1,0 +1,108 @@
+/// Runs a rubric's own tests through the scorer: every graded example must land in its expected
+/// band, every concept's `must_hit` snippet must credit it and every `must_miss` snippet must not,
+/// and a keyword-dump example must score below the question's A examples. Examples with a human
+/// score also yield agreement figures (Pearson r, share within one grade band).
+public struct RubricTestRunner: Sendable {
+    public let scorer: RubricScorer
+
+    public init(scorer: RubricScorer) { self.scorer = scorer }
+
+    public func run(_ rubrics: [Rubric]) -> RubricTestReport {
+        var questions: [RubricTestReport.Question] = []
+        var pairs: [(ours: Double, human: Double, bands: GradeBands)] = []
+        for rubric in rubrics {
+            let compiled = scorer.compile(rubric)
+            var q = RubricTestReport.Question(id: rubric.id, path: rubric.source?.path, examples: rubric.examples.count)
+            var dumpScores: [(String, Double)] = []
+            var aScores: [Double] = []
+            for ex in rubric.examples {
+                let g = scorer.grade(ex.answer, compiled: compiled)
+                if let h = ex.humanScore { pairs.append((g.score, h, rubric.bands)) }
+                if ex.expected == [.A] { aScores.append(g.score) }
+                if Self.isKeywordDumpName(ex.name) { dumpScores.append((ex.name, g.score)) }
+                if ex.expected.contains(g.grade) { q.passed += 1; continue }
+                q.failures.append(.init(
+                    name: ex.name, line: ex.source?.line, score: g.score, grade: g.grade,
+                    expected: ex.expected.sorted(by: >).map(\.rawValue),
+                    hit: g.concepts.filter(\.hit).map(\.id), missed: g.concepts.filter { !$0.hit }.map(\.id),
+                    misconceptions: g.misconceptions.map(\.id), flags: g.flags, caps: g.breakdown.caps))
+            }
+            if let best = aScores.max() {
+                for (name, score) in dumpScores where score >= best {
+                    q.failures.append(.init(name: name, line: nil, score: score, grade: rubric.bands.grade(for: score),
+                                            expected: ["below the A examples (\(RubricScorer.format(best)))"], hit: [], missed: [],
+                                            misconceptions: [], flags: ["keyword-dump-not-below-good"], caps: []))
+                }
+            }
+            for concept in rubric.concepts {
+                for snippet in concept.mustHit {
+                    let g = scorer.grade(snippet, compiled: compiled)
+                    let r = g.concepts.first { $0.id == concept.id }
+                    if r?.hit != true {
+                        q.snippetFailures.append(.init(concept: concept.id, kind: "must_hit", snippet: snippet,
+                                                       line: concept.source?.line, credit: r?.credit ?? 0, note: r?.note))
+                    }
+                }
+                for snippet in concept.mustMiss {
+                    let g = scorer.grade(snippet, compiled: compiled)
+                    let r = g.concepts.first { $0.id == concept.id }
+                    if r?.hit == true {
+                        q.snippetFailures.append(.init(concept: concept.id, kind: "must_miss", snippet: snippet,
+                                                       line: concept.source?.line, credit: r?.credit ?? 0,
+                                                       note: r.map { "matched: " + $0.evidence.joined(separator: ", ") }))
+                    }
+                }
+            }
+            questions.append(q)
+        }
+        return RubricTestReport(questions: questions, agreement: pairs.isEmpty ? nil : Agreement(pairs: pairs))
+    }
+
+    static func isKeywordDumpName(_ name: String) -> Bool {
+        let n = name.lowercased()
+        return n.contains("keyword") || n.contains("关键词") || n.contains("dump") || n.contains("堆砌")
+    }
+}
+
+/// The result of `rubric test`; JSON schema 1.
+public struct RubricTestReport: Sendable, Equatable, Codable {
+    public struct ExampleFailure: Sendable, Equatable, Codable {
+        public var name: String
+        public var line: Int?
+        public var score: Double
+        public var grade: Grade
+        public var expected: [String]
+        public var hit: [String]
+        public var missed: [String]
+        public var misconceptions: [String]
+        public var flags: [String]
+        public var caps: [String]
+    }
+
+    public struct SnippetFailure: Sendable, Equatable, Codable {
+        public var concept: String
+        /// `must_hit` or `must_miss`.
+        public var kind: String
+        public var snippet: String
+        public var line: Int?
+        public var credit: Double
+        public var note: String?
+    }
+
+    public struct Question: Sendable, Equatable, Codable {
+        public var id: String
+        public var path: String?
+        public var examples: Int
+        public var passed = 0
+        public var failures: [ExampleFailure] = []
+        public var snippetFailures: [SnippetFailure] = []
+    }
+
+    public var schema = 1
+    public var questions: [Question]
+    public var agreement: Agreement?
+
+    public var failureCount: Int { questions.reduce(0) { $0 + $1.failures.count + $1.snippetFailures.count } }
+    public var exampleCount: Int { questions.reduce(0) { $0 + $1.examples } }
+    public var snippetFailureCount: Int { questions.reduce(0) { $0 + $1.snippetFailures.count } }
+}

@@ -1,0 +1,274 @@
+import Foundation
+import Testing
+
+/// `conduct` driven in a real terminal (tmux): the checklist, live ticks from typed notes, an override, the
+/// step ratings and the recommendation; then `report` shows all of it from the database.
+@Suite("conduct in a real terminal (tmux)")
+struct ConductTerminalTests {
+    @Test(.enabled(if: ConductTerminal.isAvailable, "tmux is not installed; skipping the real-terminal test"))
+    func interviewerLedSessionEndToEnd() throws {
+        let content = try ConductFixture.makeContent(), home = BinaryRunner.temporaryDirectory()
+        let terminal = ConductTerminal()
+        defer {
+            terminal.kill()
+            try? FileManager.default.removeItem(at: content); try? FileManager.default.removeItem(at: home)
+        }
+        let command = "env MOCKINTERVIEW_HOME='\(home.path)' LANG=C.UTF-8 '\(BinaryRunner.binary.path)' conduct conduct-e2e "
+            + "--candidate 'Li Lei' --interviewer 'Han Meimei' --content '\(content.path)' --lang en; echo \"[exit $?]\"; sleep 300"
+        try terminal.start(command)
+
+        func expect(_ what: String, _ predicate: @escaping (String) -> Bool, sourceLocation: SourceLocation = #_sourceLocation) throws {
+            let (held, screen) = try terminal.waitFor(predicate)
+            #expect(held, "waiting for \(what); the screen was:\n\(screen)", sourceLocation: sourceLocation)
+            if !held { throw CancellationError() }
+        }
+        func enter(_ line: String) throws {
+            try terminal.type(line)
+            try terminal.press("Enter")
+        }
+
+        // The question to read out, the short answer and the numbered checklist.
+        try expect("the checklist") {
+            $0.contains("Read out: Explain the TCP three-way handshake.") && $0.contains("Standard answer (short):")
+                && $0.contains("[ ] 1. SYN *") && $0.contains("[ ] 3. Retransmission on timeout")
+                && $0.contains("[ ] !1. The handshake takes two messages") && $0.contains("Q1 notes ❯")
+        }
+
+        // Typed notes tick concepts live.
+        try enter("client sends SYN")
+        try expect("a live tick") { $0.contains("✓ 1. SYN ← syn") || $0.contains("✓ 1. SYN ← SYN") }
+        try enter("server answers SYN-ACK")
+        try expect("the second tick") { $0.contains("✓ 2. SYN-ACK") && $0.contains("✓ 1 2  ✗ 3") }
+
+        // An override: the interviewer ticks concept 3 by hand.
+        try enter("+3")
+        try expect("the override") { $0.contains("✓ 3. Retransmission on timeout (interviewer)") && $0.contains("✓ 1 2 3  ✗ -") }
+
+        // The five step ratings on the anchored scale, then a free note.
+        // Tab completes the conduct commands.
+        try terminal.type(":ne")
+        try terminal.press("Tab")
+        try expect("the completed :next") { $0.contains("Q1 notes ❯ :next") }
+        try terminal.press("Enter")
+        try expect("the first rating prompt") { $0.contains("Confirm the question [1-4] ❯") }
+        for (rating, anchor) in [("3", "3 = solid"), ("4", "4 = strong"), ("2", "2 = weak"), ("1", "1 = absent")] {
+            try enter(rating)
+            try expect("rating \(rating)") { $0.contains(anchor) }
+        }
+        try enter("1")
+        try expect("the note prompt") { $0.contains("note ❯") }
+        try enter("Calm & precise <b>answer</b>")
+        try expect("the next question") { $0.contains("Read out: What is a TCP half-open connection?") }
+        try enter(":skip")
+
+        // The recommendation and its required justification.
+        try expect("the recommendation prompt") { $0.contains("recommendation [1-4] ❯") }
+        try enter("4")
+        try expect("the justification prompt") { $0.contains("justification ❯") }
+        try terminal.press("Enter")
+        try expect("the refusal of an empty justification") { $0.contains("A justification is required.") }
+        try enter("Knows the handshake cold")
+        try expect("a clean exit") { $0.contains("Interview finished.") && $0.contains("[exit 0]") }
+
+        // The report shows all of it.
+        let env = ["MOCKINTERVIEW_HOME": home.path]
+        let md = try BinaryRunner.run(["report", "--last", "--content", content.path, "--lang", "en"], environment: env)
+        #expect(md.status == 0, "\(md.stderr)")
+        #expect(md.stdout.contains("| Candidate | Li Lei |"))
+        #expect(md.stdout.contains("| Interviewer | Han Meimei |"))
+        #expect(md.stdout.contains("| ✓ | SYN \\* | Core concept |"))
+        #expect(md.stdout.contains("| ✓ | Retransmission on timeout | Concrete implementation | 1 |  | interviewer |"))
+        #expect(md.stdout.contains("| Confirm the question | ✓ | 3 (solid) |"))
+        #expect(md.stdout.contains("| Core concept | ✓ | 4 (strong) |"))
+        #expect(md.stdout.contains("| Optimisation thinking | ✗ | 1 (absent) |"))
+        #expect(md.stdout.contains("> Calm & precise &lt;b&gt;answer&lt;/b&gt;"))
+        #expect(md.stdout.contains("> client sends SYN"))
+        #expect(md.stdout.contains("**Strong Yes**"))
+        #expect(md.stdout.contains("> Knows the handshake cold"))
+
+        let json = try BinaryRunner.run(["report", "--last", "--format", "json", "--content", content.path, "--lang", "en"], environment: env)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["schema"] as? Int == 1)
+        let recommendation = try #require(object["recommendation"] as? [String: Any])
+        #expect(recommendation["verdict"] as? String == "strong-yes")
+        let questions = try #require(object["questions"] as? [[String: Any]])
+        #expect(questions.count == 2)
+        #expect(questions[1]["skipped"] as? Bool == true)
+
+        let html = try BinaryRunner.run(["report", "--last", "--format", "html", "--content", content.path, "--lang", "en"], environment: env)
+        #expect(html.stdout.contains("Calm &amp; precise &lt;b&gt;answer&lt;/b&gt;"))
+        #expect(html.stdout.components(separatedBy: "<svg ").count - 1 == 2)
+    }
+}
+
+/// Small content for the conduct test: two TCP questions with stable aliases.
+enum ConductFixture {
+    static func makeContent() throws -> URL {
+        let root = BinaryRunner.temporaryDirectory()
+        let fm = FileManager.default
+        let rubrics = root.appendingPathComponent("Rubrics/net"), scenarios = root.appendingPathComponent("Scenarios")
+        try fm.createDirectory(at: rubrics, withIntermediateDirectories: true)
+        try fm.createDirectory(at: scenarios, withIntermediateDirectories: true)
+        try fm.copyItem(at: BinaryRunner.packageRoot.appendingPathComponent("Rubrics/framework.yaml"),
+                        to: root.appendingPathComponent("Rubrics/framework.yaml"))
+        try """
+        format_version: 1
+        categories:
+          - id: net
+            name: {zh: 网络, en: Networking}
+            questions: [net.handshake, net.half-open]
+
+        """.write(to: root.appendingPathComponent("Rubrics/categories.yaml"), atomically: true, encoding: .utf8)
+        try """
+        format_version: 1
+        id: net.handshake
+        category: net
+        language: zh
+        question:
+          zh: 请解释TCP三次握手
+          en: Explain the TCP three-way handshake.
+        standard_answer: |
+          客户端发送SYN，服务端回复SYN-ACK，客户端再发送ACK；丢包时超时重传。
+        concepts:
+          - id: syn
+            label: {zh: SYN, en: SYN}
+            aliases: [SYN]
+            weight: 1
+            step: core
+            required: true
+          - id: syn-ack
+            label: {zh: SYN-ACK, en: SYN-ACK}
+            aliases: [SYN-ACK, SYNACK]
+            weight: 1
+            step: implementation
+          - id: retransmit
+            label: {zh: 超时重传, en: Retransmission on timeout}
+            aliases: [超时重传, retransmission]
+            weight: 1
+            step: implementation
+        misconceptions:
+          - id: two-way
+            claim: {zh: 握手只需要两次, en: The handshake takes two messages}
+            match: [[两次握手, two-way handshake]]
+            correction: {zh: 需要三次, en: It takes three.}
+            penalty: 10
+
+        """.write(to: rubrics.appendingPathComponent("net.handshake.yaml"), atomically: true, encoding: .utf8)
+        try """
+        format_version: 1
+        id: net.half-open
+        category: net
+        language: zh
+        question:
+          zh: 什么是TCP半连接？
+          en: What is a TCP half-open connection?
+        standard_answer: |
+          服务端收到SYN后进入SYN_RCVD状态，放入半连接队列。
+        concepts:
+          - id: syn-queue
+            label: {zh: 半连接队列, en: The SYN queue}
+            aliases: [半连接队列, SYN queue]
+            weight: 1
+            step: core
+
+        """.write(to: rubrics.appendingPathComponent("net.half-open.yaml"), atomically: true, encoding: .utf8)
+        try """
+        format_version: 1
+        id: conduct-e2e
+        title: {zh: 面试官主持测试, en: Interviewer-led test}
+        description: {zh: "两道TCP题。", en: "Two TCP questions."}
+        questions:
+          categories: [net]
+        order: listed
+        time:
+          total: 6m
+          per_question: 3m
+        mode: free
+
+        """.write(to: scenarios.appendingPathComponent("conduct-e2e.yaml"), atomically: true, encoding: .utf8)
+        return root
+    }
+}
+
+/// A private tmux server (own socket, no user config) with one detached 100×30 session.
+struct ConductTerminal {
+    let socket = "mi-conduct-\(UUID().uuidString.prefix(8))"
+    let session = "conduct"
+
+    static var executable: String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":").map { "\($0)/tmux" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    static var isAvailable: Bool { executable != nil }
+
+    /// Runs tmux; `capture: false` for the commands that start or stop the server.
+    @discardableResult
+    func run(_ arguments: [String], capture: Bool = true) throws -> String {
+        guard capture else { return try spawnAndWait(arguments) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ConductTerminal.executable ?? "/usr/bin/tmux")
+        process.arguments = ["-L", socket, "-f", "/dev/null", "-u"] + arguments
+        var env = ProcessInfo.processInfo.environment
+        env["LANG"] = "C.UTF-8"
+        env.removeValue(forKey: "LC_ALL")
+        env.removeValue(forKey: "TMUX")
+        process.environment = env
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// posix_spawn + waitpid: Foundation's `Process` watches the child through a descriptor the daemonised
+    /// tmux server inherits, so `waitUntilExit` would wait for the server (and the whole test) to end.
+    private func spawnAndWait(_ arguments: [String]) throws -> String {
+        struct SpawnFailed: Error { var code: Int32 }
+        let argv = [ConductTerminal.executable ?? "/usr/bin/tmux", "-L", socket, "-f", "/dev/null", "-u"] + arguments
+        var env = ProcessInfo.processInfo.environment
+        env["LANG"] = "C.UTF-8"
+        env.removeValue(forKey: "LC_ALL")
+        env.removeValue(forKey: "TMUX")
+        let cArgs = argv.map { strdup($0) } + [nil]
+        let cEnv = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { cArgs.forEach { free($0) }; cEnv.forEach { free($0) } }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd: Int32 in 0...2 { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, argv[0], &actions, nil, cArgs, cEnv)
+        guard rc == 0 else { throw SpawnFailed(code: rc) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return ""
+    }
+
+    func start(_ command: String) throws {
+        try run(["new-session", "-d", "-s", session, "-x", "100", "-y", "30", "sh", "-c", command], capture: false)
+    }
+
+    func type(_ text: String) throws { try run(["send-keys", "-t", session, "-l", text]) }
+
+    func press(_ keys: String...) throws { try run(["send-keys", "-t", session] + keys) }
+
+    /// The visible screen, wrapped lines joined.
+    func screen() throws -> String { try run(["capture-pane", "-p", "-J", "-t", session]) }
+
+    /// Polls the screen until `predicate` holds or the deadline passes.
+    func waitFor(timeout: TimeInterval = 20, _ predicate: (String) -> Bool) throws -> (held: Bool, screen: String) {
+        let deadline = Date().addingTimeInterval(timeout)
+        var text = try screen()
+        while !predicate(text) && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+            text = try screen()
+        }
+        return (predicate(text), text)
+    }
+
+    func kill() { _ = try? run(["kill-server"], capture: false) }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import RubricKit
+
+/// The repository's real content, tested like code: every rubric's graded examples must land in
+/// their band, every must_hit / must_miss snippet must behave, and keyword dumps must score below
+/// the question's A answers. `mockinterview rubric test` runs the same checks.
+@Suite("Content examples")
+struct ContentExamplesTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The framework and rubrics under `Rubrics/`.
+    static func load() throws -> (Framework, [Rubric]) {
+        let dir = root.appendingPathComponent("Rubrics").path
+        let files = (FileManager.default.enumerator(atPath: dir)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix(".yaml") }.sorted()
+        var framework: Framework?
+        var rubrics: [Rubric] = []
+        for rel in files {
+            let path = (dir as NSString).appendingPathComponent(rel)
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let (file, diagnostics) = ContentLoader.decode(text: text, path: path)
+            #expect(!diagnostics.contains { $0.severity == .error }, "\(path) has errors")
+            switch file {
+            case .framework(let f)?: framework = f
+            case .rubric(let r)?: rubrics.append(r)
+            default: break
+            }
+        }
+        return (try #require(framework), rubrics)
+    }
+
+    @Test func everyExampleAndSnippetPasses() throws {
+        let (framework, rubrics) = try Self.load()
+        #expect(!rubrics.isEmpty)
+        let report = RubricTestRunner(scorer: RubricScorer(framework: framework)).run(rubrics)
+        for q in report.questions {
+            for f in q.failures {
+                Issue.record("\(q.path ?? q.id):\(f.line ?? 0): example '\(f.name)' scored \(f.score) (\(f.grade.rawValue)), expected \(f.expected.joined(separator: "/")); missed \(f.missed.joined(separator: ", ")); \(f.flags.joined(separator: ", "))")
+            }
+            for s in q.snippetFailures {
+                Issue.record("\(q.path ?? q.id):\(s.line ?? 0): concept '\(s.concept)' \(s.kind) \"\(s.snippet)\" failed")
+            }
+        }
+        #expect(report.exampleCount >= rubrics.count)
+    }
+
+    @Test func keywordDumpsScoreBelowTheGoodAnswers() throws {
+        let (framework, rubrics) = try Self.load()
+        let scorer = RubricScorer(framework: framework)
+        for r in rubrics {
+            let compiled = scorer.compile(r)
+            let good = r.examples.filter { $0.expected == [.A] }.map { scorer.grade($0.answer, compiled: compiled).score }
+            for dump in r.examples where RubricTestRunner.isKeywordDumpName(dump.name) {
+                let g = scorer.grade(dump.answer, compiled: compiled)
+                #expect(g.grade <= .C, "\(r.id): keyword dump graded \(g.grade)")
+                if let best = good.max() { #expect(g.score < best, "\(r.id): keyword dump \(g.score) ≥ good answer \(best)") }
+            }
+        }
+    }
+}

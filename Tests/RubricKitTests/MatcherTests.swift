@@ -1,0 +1,198 @@
+import Testing
+@testable import RubricKit
+
+/// Every matching rule of the scorer, each with the case that must match and the one that must not.
+@Suite("Matcher")
+struct MatcherTests {
+    let scorer = RubricScorer(framework: ScoringFixtures.framework)
+
+    func credit(_ concept: String, _ answer: String, _ rubric: Rubric = ScoringFixtures.gmp) -> Double {
+        scorer.grade(answer, against: rubric).concepts.first { $0.id == concept }?.credit ?? -1
+    }
+
+    // MARK: Normalisation
+
+    @Test func separatorsOfTechnicalNamesAreEquivalent() {
+        let forms = ["min.insync.replicas", "min_insync_replicas", "min insync replicas", "MinInsyncReplicas",
+                     "min-insync-replicas", "ＭＩＮ．ＩＮＳＹＮＣ．ＲＥＰＬＩＣＡＳ"]
+        let texts = Set(forms.map { TextNormalizer.normalize($0).text })
+        #expect(texts == ["min insync replicas"])
+        for f in forms { #expect(credit("min-isr", "\(f)=2", ScoringFixtures.kafka) == 1, "\(f)") }
+    }
+
+    @Test func fullWidthPunctuationAndCaseFold() {
+        #expect(TextNormalizer.normalize("ＧＯＭＡＸＰＲＯＣＳ（默认）").text == "gomaxprocs默认")
+        #expect(TextNormalizer.normalize("CoreDNS").text == "core dns")
+        #expect(TextNormalizer.normalize("HTTPServer").text == "http server")
+        #expect(TextNormalizer.normalize("gRPC eBPF").text == "grpc ebpf")
+    }
+
+    @Test func camelCaseAliasAlsoMatchesItsJoinedForm() {
+        #expect(credit("pdb", "we set a PodDisruptionBudget", ScoringFixtures.kafka) == 1)
+        #expect(credit("pdb", "we set a pod disruption budget", ScoringFixtures.kafka) == 1)
+        #expect(credit("pdb", "we set a poddisruptionbudget", ScoringFixtures.kafka) == 1)
+    }
+
+    // MARK: Boundaries
+
+    @Test func latinAliasesMatchWholeTokensOnly() {
+        #expect(credit("p", "每个Pod都有IP") == 0)      // P not inside Pod
+        #expect(credit("gmp-name", "GMPX模型") == 0)     // GMP not inside GMPX
+        #expect(credit("g", "使用gRPC通信") == 0)        // g not split out of gRPC
+        #expect(credit("p", "P负责维护队列") == 1)
+        #expect(credit("gmp-name", "GMP模型是核心") == 1)
+    }
+
+    @Test func chineseAliasesMatchAsSubstrings() {
+        #expect(credit("m", "M就是系统线程的抽象") == 1)
+        #expect(credit("work-stealing", "空闲的P会去偷取别的P的任务") == 1)
+    }
+
+    @Test func mixedAliasesMatchAcrossTheScriptChange() {
+        #expect(credit("local-queue", "先看P的本地队列") == 1)
+        #expect(credit("local-queue", "先看 P 的本地队列") == 1)
+        #expect(credit("local-queue", "uses a local run-queue per P") == 1)
+    }
+
+    @Test func articlesDoNotBreakEnglishPhrases() {
+        #expect(credit("local-queue", "each P has a local run queue") == 1)
+        #expect(credit("work-stealing", "it does the work stealing") == 1)
+    }
+
+    // MARK: Typos
+
+    @Test func longWordsMatchWithATypo() {
+        #expect(credit("g", "每个goroutin都很轻") == 1)
+        #expect(credit("reconcile", "the Reconsile loop runs", ScoringFixtures.kafka) == 1)
+        #expect(credit("k8s", "we run it on Kuberentes", ScoringFixtures.kafka) == 1)
+        #expect(credit("min-isr", "min.insync.replica=2", ScoringFixtures.kafka) == 1)
+        #expect(credit("preemption", "signal-based preemtion") == 1)
+    }
+
+    @Test func shortWordsAndOtherWordsNeverMatchByAccident() {
+        // 5–7 letters: no substitution ("steel" is not "steal").
+        #expect(credit("work-stealing", "made of steel") == 0)
+        // Under 5 letters: exact only.
+        #expect(credit("m", "OS threat") == 0)
+        #expect(credit("g", "gorout") == 0)
+        // The first letter must agree.
+        #expect(credit("g", "horoutine") == 0)
+    }
+
+    @Test func typoIndexCostDoesNotDependOnTheVocabulary() {
+        // The deletion index answers from the word's own deletions: a vocabulary 10× larger finds the same typo.
+        var big = ScoringFixtures.gmp
+        big.concepts += (0..<200).map { ScoringFixtures.concept("x\($0)", ["filler\($0)word", "词\($0)"]) }
+        #expect(scorer.grade("每个goroutin都很轻", against: big).concepts.first { $0.id == "g" }?.hit == true)
+    }
+
+    // MARK: Negation
+
+    @Test func negatedConceptIsNotCredited() {
+        #expect(credit("work-stealing", "本地队列空了也不会从别的P偷取") == 0)
+        #expect(credit("work-stealing", "an idle P does not steal work") == 0)
+        #expect(credit("work-stealing", "an idle P doesn't steal work") == 0)
+        #expect(credit("work-stealing", "it never does work stealing") == 0)
+        #expect(credit("preemption", "runs without preemption") == 0)
+        #expect(credit("m", "G并不是系统线程") == 0)
+        let g = scorer.grade("本地队列空了也不会从别的P偷取", against: ScoringFixtures.gmp)
+        #expect(g.concepts.first { $0.id == "work-stealing" }?.note == "negated")
+    }
+
+    @Test func negationEndsAtTheClauseOrAContrast() {
+        #expect(credit("work-stealing", "不是从全局队列拿，而是偷取别的P") == 1)
+        #expect(credit("work-stealing", "不是从全局队列拿，它会偷取别的P的G") == 1)
+        #expect(credit("work-stealing", "本地队列没有就从别的P偷取") == 1) // 没有…就: "if none, then"
+        #expect(credit("work-stealing", "not from the global queue but by work stealing") == 1)
+    }
+
+    @Test func wordsContainingANegationCharacterDoNotNegate() {
+        #expect(credit("work-stealing", "不同的P之间会偷取任务") == 1)
+        #expect(credit("work-stealing", "not only steal but also hand off") == 1)
+    }
+
+    @Test func negationFarBeforeTheAliasDoesNotReachIt() {
+        #expect(credit("work-stealing", "没有 one two three four five six seven steal") == 1)
+    }
+
+    // MARK: Value facts
+
+    @Test func rightValueEarnsFullCredit() {
+        let k = ScoringFixtures.kafka
+        #expect(credit("acks", "producer acks=all", k) == 1)
+        #expect(credit("acks", "acks 设置为 -1", k) == 1)
+        #expect(credit("min-isr", "min.insync.replicas设置为2", k) == 1)
+        #expect(credit("rf", "replication.factor: 3", k) == 1)
+        #expect(credit("rf", "replication factor is 3", k) == 1)
+        #expect(credit("slots", "slot = CRC16(key) % 16384", k) == 1)
+        #expect(credit("slots", "一共16384个哈希槽", k) == 1)
+    }
+
+    @Test func wrongValueEarnsNothingAndFeedbackGivesTheRightOne() {
+        let g = scorer.grade("we use acks=1 and min.insync.replicas=1", against: ScoringFixtures.kafka)
+        #expect(g.concepts.first { $0.id == "acks" }?.credit == 0)
+        #expect(g.concepts.first { $0.id == "min-isr" }?.credit == 0)
+        #expect(g.concepts.first { $0.id == "acks" }?.note == "wrong value: acks=1, expected all")
+        #expect(g.flags.contains("wrong-value"))
+        let fb = g.feedback.filter { $0.kind == .wrongValue }.map(\.text)
+        #expect(fb.contains { $0.contains("acks") && $0.contains("should be all") })
+        #expect(fb.contains { $0.contains("min.insync.replicas") && $0.contains("should be 2") })
+    }
+
+    @Test func keyWithoutValueEarnsPartialCredit() {
+        #expect(credit("min-isr", "we also tune min.insync.replicas carefully", ScoringFixtures.kafka) == 0.5)
+    }
+
+    @Test func anyRightOccurrenceWins() {
+        #expect(credit("acks", "acks=1 can lose data, so we use acks=all", ScoringFixtures.kafka) == 1)
+    }
+
+    // MARK: Misconceptions
+
+    @Test func misconceptionNeedsEveryGroupInOneSentence() {
+        let hit = scorer.grade("GOMAXPROCS决定了M的数量。", against: ScoringFixtures.gmp)
+        #expect(hit.misconceptions.map(\.id) == ["gomaxprocs-sets-m"])
+        #expect(hit.breakdown.penalties == 10)
+        #expect(hit.feedback.contains { $0.kind == .misconception && $0.text.contains("GOMAXPROCS设置的是P的数量") })
+        let apart = scorer.grade("GOMAXPROCS决定P的个数。M的数量按需创建。", against: ScoringFixtures.gmp)
+        #expect(apart.misconceptions.isEmpty)
+    }
+
+    @Test func negatedMisconceptionIsNotClaimed() {
+        let g = scorer.grade("GOMAXPROCS设置的是P，不是线程数。", against: ScoringFixtures.gmp)
+        #expect(g.misconceptions.isEmpty)
+        let k = scorer.grade("acks=1 never loses data.", against: ScoringFixtures.kafka)
+        #expect(k.misconceptions.map(\.id) == ["acks1-safe"])
+    }
+
+    // MARK: The automaton
+
+    @Test func oneAutomatonHoldsEveryPhrase() {
+        let c = scorer.compile(ScoringFixtures.gmp)
+        let aliases = ScoringFixtures.gmp.concepts.reduce(0) { $0 + $1.aliases.count }
+        #expect(c.patterns.count > aliases) // aliases + misconception phrases + cues + negation words
+        #expect(c.patterns.contains { $0.kind == .negation })
+        #expect(c.patterns.contains { $0.kind == .stepCue(.core) })
+    }
+
+    @Test func automatonFindsOverlappingPatterns() {
+        let a = TokenAutomaton(patterns: [[1, 2], [2], [2, 3], [1, 2, 3]], symbolCount: 4)
+        let hits = a.scan([1, 2, 3]).map { [$0.pattern, $0.first, $0.last] }
+        #expect(Set(hits) == [[0, 0, 1], [1, 1, 1], [2, 1, 2], [3, 0, 2]])
+        #expect(a.scan([3, 0, 1]).isEmpty)
+    }
+
+    // MARK: Building blocks
+
+    @Test func porterStemmer() {
+        let cases = ["replicas": "replica", "stealing": "steal", "controllers": "control", "caresses": "caress",
+                     "ponies": "poni", "relational": "relat", "hopping": "hop", "generalization": "gener", "go": "go"]
+        for (w, s) in cases { #expect(PorterStemmer.stem(w) == s, "\(w)") }
+    }
+
+    @Test func optimalStringAlignmentDistance() {
+        #expect(EditDistance.osa(Array("kuberentes"), Array("kubernetes"), limit: 2)?.distance == 1)
+        #expect(EditDistance.osa(Array("reconsile"), Array("reconcile"), limit: 2)?.substitutions == 1)
+        #expect(EditDistance.osa(Array("abcdef"), Array("uvwxyz"), limit: 2) == nil)
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+@testable import RubricKit
+
+@Suite("Scoring")
+struct ScoringTests {
+    let scorer = RubricScorer(framework: ScoringFixtures.framework)
+    let gmp = ScoringFixtures.gmp
+
+    static let realAnswer = """
+    我理解您问的是Go的调度。核心是GMP模型：G是goroutine，M是系统线程，P是逻辑处理器。
+    具体实现上，M要绑定P才能运行G，G先放在P的本地队列里；本地队列空了，P会去别的P那里偷取一半的G，这就是work stealing。
+    我们项目里开了几十万个goroutine也很稳定。优化方面，Go 1.14以后有基于信号的抢占，避免死循环饿死别的G。
+    """
+
+    @Test func keywordDumpScoresClearlyBelowARealAnswerAndAtMostC() {
+        let dump = scorer.grade("G M P goroutine 系统线程 逻辑处理器 本地队列 work stealing 偷取 抢占 GMP模型", against: gmp)
+        let real = scorer.grade(Self.realAnswer, against: gmp)
+        #expect(dump.flags.contains("keyword-dump"))
+        #expect(!real.flags.contains("keyword-dump"))
+        #expect(dump.grade <= .C)
+        #expect(real.grade == .A)
+        #expect(real.score - dump.score >= 20)
+    }
+
+    @Test func bulletListWithExplanationsIsNotADump() {
+        let bullets = """
+        - G：goroutine，用户态的轻量级线程，由运行时调度
+        - M：系统线程，真正执行代码的线程
+        - P：逻辑处理器，持有本地队列，M必须绑定P才能运行G
+        - 本地队列空了会去别的P偷取一半任务
+        """
+        #expect(!scorer.grade(bullets, against: gmp).flags.contains("keyword-dump"))
+    }
+
+    @Test func honestDontKnowGetsFWithAStudyPlanAndNoPenalty() {
+        let g = scorer.grade("这个问题我需要进一步了解，目前不太清楚GMP的细节。", against: gmp)
+        #expect(g.grade == .F)
+        #expect(g.flags.contains("dont-know"))
+        #expect(g.breakdown.penalties == 0)
+        let plan = g.feedback.filter { $0.kind == .studyPlan }
+        #expect(plan.count >= 3)
+        // The plan starts with core concepts, the heaviest first.
+        #expect(plan.dropFirst().first?.text.hasPrefix("1. 概念g") == true)
+        #expect(!g.feedback.contains { $0.kind == .missed })
+    }
+
+    @Test func confidentWrongClaimIsNotAnHonestDontKnow() {
+        let g = scorer.grade("不知道细节，但GOMAXPROCS决定了M的数量。", against: gmp)
+        #expect(!g.flags.contains("dont-know"))
+        #expect(g.misconceptions.count == 1)
+    }
+
+    @Test func emptyAnswerIsFlaggedAndScoresZero() {
+        for answer in ["", "   \n\t", "。。。！"] {
+            let g = scorer.grade(answer, against: gmp)
+            #expect(g.score == 0)
+            #expect(g.grade == .F)
+            #expect(g.flags.contains("empty"))
+        }
+    }
+
+    @Test func missingRequiredConceptCapsTheGrade() {
+        // Everything but G (the required concept).
+        let answer = """
+        我理解问题。核心是M和P：M是系统线程，P是逻辑处理器，维护P的本地队列；本地队列空了就去偷取别的P的任务（work stealing）。
+        我们项目里用得很多。优化方面，1.14以后有抢占。GMP模型很高效。
+        """
+        let g = scorer.grade(answer, against: gmp)
+        #expect(g.flags.contains("required-missing"))
+        #expect(g.score <= 69)
+        #expect(g.breakdown.caps.contains("required-missing: 69"))
+        #expect(g.feedback.contains { $0.kind == .missed && $0.text.contains("（必答）") })
+    }
+
+    @Test func frameworkStepsAreDetectedInOrder() {
+        let g = scorer.grade(Self.realAnswer, against: gmp)
+        #expect(g.framework.presentSteps == FrameworkStep.allCases)
+        #expect(g.framework.inOrder)
+        let shuffled = scorer.grade("优化方面要注意抢占。我们项目里用过。核心是G、M、P。我理解您问的是调度。", against: gmp)
+        #expect(!shuffled.framework.inOrder)
+        #expect(shuffled.breakdown.structure < g.breakdown.structure)
+    }
+
+    @Test func cuePrefixMatchesLongerWords() {
+        let g = scorer.grade("The goroutine is cheap; we optimized the scheduler", against: gmp)
+        #expect(g.framework.steps.first { $0.step == .optimization }?.evidence.contains("optimized") == true)
+    }
+
+    @Test func missedConceptFeedbackQuotesTheStandardAnswer() {
+        let g = scorer.grade("G是goroutine，M是系统线程，P是逻辑处理器。", against: gmp)
+        let missed = g.feedback.filter { $0.kind == .missed }.map(\.text)
+        #expect(missed.contains { $0.contains("概念work-stealing") && $0.contains("本地队列为空时从其他P偷取一半G（work stealing）。") })
+        #expect(g.feedback.last?.kind == .nextTime)
+        #expect(g.feedback.contains { $0.kind == .framework })
+    }
+
+    @Test func feedbackIsInTheRubricsLanguage() {
+        let g = scorer.grade("acks=all", against: ScoringFixtures.kafka)
+        #expect(g.feedback.contains { $0.text.hasPrefix("Covered: ") })
+        #expect(g.feedback.contains { $0.text.hasPrefix("Missed: ") })
+        #expect(!g.feedback.contains { $0.text.contains("遗漏") })
+    }
+
+    @Test func rubricBandsOverrideTheDefault() {
+        var strict = gmp
+        strict.bands = GradeBands(a: 99, b: 95, c: 90, d: 80)
+        let normal = scorer.grade(Self.realAnswer, against: gmp)
+        let g = scorer.grade(Self.realAnswer, against: strict)
+        #expect(g.score == normal.score)
+        #expect(g.grade < normal.grade)
+    }
+
+    @Test func similarityWeightComesFromTheRubric() {
+        var heavy = gmp
+        heavy.similarityWeight = 0.5
+        let g = scorer.grade(Self.realAnswer, against: heavy)
+        #expect(g.breakdown.weights.similarity == 0.5)
+        #expect(abs(g.breakdown.weights.coverage + g.breakdown.weights.structure + g.breakdown.weights.similarity - 1) < 1e-9)
+    }
+
+    @Test func crossLanguageSimilarityUsesOnlySharedTerms() {
+        let answer = "G is a goroutine, M an OS thread, P a processor; the scheduler uses GOMAXPROCS Ps and idle Ps do work stealing."
+        // The fixture's Chinese reference shares too few Latin terms: similarity's weight goes to coverage.
+        let sparse = scorer.grade(answer, against: gmp)
+        #expect(sparse.breakdown.weights.similarity == 0)
+        #expect(sparse.breakdown.weights.coverage == 0.85)
+        var rich = gmp
+        rich.standardAnswer += "调度器（scheduler）相关：GOMAXPROCS、runqueue、syscall、handoff、preemption。"
+        let g = scorer.grade(answer, against: rich)
+        #expect(g.breakdown.weights.similarity == 0.1)
+        #expect(g.breakdown.similarity > 0)
+    }
+
+    @Test func partialCreditIsReflectedInCoverage() {
+        let g = scorer.grade("we tune min.insync.replicas and set acks=all", against: ScoringFixtures.kafka)
+        // acks 2×1 + min-isr 2×0.5 of 10 weight.
+        #expect(g.breakdown.rawCoverage == 30)
+    }
+
+    @Test func sameInputGivesByteIdenticalJSON() throws {
+        let a = try GradeJSON.line(scorer.grade(Self.realAnswer, against: gmp))
+        let other = RubricScorer(framework: ScoringFixtures.framework)
+        let b = try GradeJSON.line(other.grade(Self.realAnswer, against: gmp))
+        #expect(a == b)
+        #expect(a.hasPrefix("{\"breakdown\":{"))
+        // Numbers are rounded: no long binary fractions.
+        #expect(a.range(of: #"\d\.\d{4,}"#, options: .regularExpression) == nil)
+    }
+
+    @Test func compiledRubricIsReusedAndRecompiledWhenChanged() {
+        let first = scorer.grade("P的本地队列", against: gmp)
+        var changed = gmp
+        changed.concepts[3].aliases = ["run queue"]
+        let second = scorer.grade("P的本地队列", against: changed)
+        #expect(first.concepts[3].hit)
+        #expect(!second.concepts[3].hit)
+    }
+
+    @Test func hugeAnswerIsGradedLinearly() {
+        let big = String(repeating: Self.realAnswer, count: 2000) // ~0.5 MB
+        let g = scorer.grade(big, against: gmp)
+        #expect(g.grade >= .B)
+        #expect(g.concepts.allSatisfy { $0.evidence.count <= 5 })
+    }
+}
