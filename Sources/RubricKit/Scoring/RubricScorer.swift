@@ -189,8 +189,7 @@ public struct RubricScorer: Sendable {
             + (inOrder ? 1 - policy.stepsShare : 0)
 
         // 4. Similarity to the standard answer and the alternatives.
-        // Across languages only shared Latin terms are compared; with no comparable reference,
-        // similarity's weight goes to coverage.
+        // Only references in the answer's language are compared; with none, similarity is 0.
         let features = ReferenceFeatures.features(of: a.tokens, stems: a.stems)
         let answerIsChinese = ReferenceFeatures.isMostlyChinese(a.tokens)
         let comparable = compiled.references.compactMap { $0.recall(of: features, answerIsChinese: answerIsChinese) }
@@ -207,7 +206,7 @@ public struct RubricScorer: Sendable {
         let isEmpty = contentTokens == 0
 
         // 6. Arithmetic.
-        let wSim = comparable.isEmpty ? 0 : min(max(rubric.similarityWeight, 0), 1)
+        let wSim = min(max(rubric.similarityWeight, 0), 1)
         let wStruct = min(policy.structureWeight, 1 - wSim)
         let wCov = max(0, 1 - wSim - wStruct)
         let shapedCoverage = Foundation.pow(coverage, policy.coverageExponent)
@@ -279,9 +278,9 @@ public struct RubricScorer: Sendable {
         let conceptTerms = zip(rubric.concepts, concepts).map { "\(Self.format($0.0.weight))×\(Self.format($0.1.credit))" }
         arithmetic.append("coverage = (\(conceptTerms.joined(separator: " + "))) / \(Self.format(totalWeight)) = \(Self.format(Self.round(100 * coverage, 1)))%")
         arithmetic.append("shaped coverage = coverage^\(Self.format(policy.coverageExponent)) = \(Self.format(Self.round(100 * shapedCoverage, 1)))")
-        arithmetic.append("structure = \(Self.format(policy.stepsShare))×\(positions.count)/5 steps + \(inOrder ? Self.format(1 - policy.stepsShare) : "0") order = \(Self.format(Self.round(100 * structure, 1)))")
+        arithmetic.append("structure = \(Self.format(policy.stepsShare))×\(positions.count)/5 steps + \(inOrder ? Self.format(Self.round(1 - policy.stepsShare, 3)) : "0") order = \(Self.format(Self.round(100 * structure, 1)))")
         arithmetic.append(comparable.isEmpty
-            ? "similarity: no reference in the answer's language; its weight goes to coverage"
+            ? "similarity = 0 (no reference in the answer's language)"
             : "similarity = √(best reference recall \(Self.format(Self.round(bestRecall, 3)))) = \(Self.format(Self.round(100 * similarity, 1)))")
         arithmetic.append("base = \(Self.format(Self.round(wCov, 3)))×\(Self.format(Self.round(100 * shapedCoverage, 1))) + \(Self.format(Self.round(wStruct, 3)))×\(Self.format(Self.round(100 * structure, 1))) + \(Self.format(Self.round(wSim, 3)))×\(Self.format(Self.round(100 * similarity, 1))) = \(Self.format(Self.round(base, 1)))")
         arithmetic.append("penalties = \(misconceptions.map { Self.format($0.penalty) }.joined(separator: " + ").isEmpty ? "0" : misconceptions.map { Self.format($0.penalty) }.joined(separator: " + ")) → \(Self.format(Self.round(max(0, base - penalties), 1)))")
