@@ -50,10 +50,10 @@ struct ReferenceFeatures: Sendable {
                 previousCJK = nil
                 guard t.text.utf8.count >= 2, !t.isFiller, !stopWords.contains(t.text) else { continue }
                 let stem = stems?[i] ?? PorterStemmer.stem(t.text)
-                out.append(Vocabulary.fnv(Array(stem.utf8)[...]) & 0x3FFF_FFFF_FFFF_FFFF)
+                out.append(Vocabulary.fnv(stem) & 0x3FFF_FFFF_FFFF_FFFF)
             case .number:
                 previousCJK = nil
-                out.append(Vocabulary.fnv(Array(t.text.utf8)[...]) & 0x3FFF_FFFF_FFFF_FFFF)
+                out.append(Vocabulary.fnv(t.text) & 0x3FFF_FFFF_FFFF_FFFF)
             case .symbol:
                 previousCJK = nil
             }
