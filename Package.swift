@@ -39,6 +39,8 @@ let package = Package(
         .testTarget(name: "ReportKitTests", dependencies: ["ReportKit", "SessionStore", "InterviewEngine"],
                     resources: [.copy("Golden")]),
         .testTarget(name: "EndToEndTests", dependencies: []),
+        // The terminal layer (practice loop, line readers) driven by a scripted reader, without a terminal.
+        .testTarget(name: "PracticeCLITests", dependencies: ["mockinterview", "InterviewEngine", "SessionStore", "RubricKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -226,7 +226,6 @@ public struct InterviewSession: Sendable {
                     return
                 }
                 gradeQuestion(q, previousScore: nil, &fx)
-                fx.append(.save(record))
                 return proceed(q, &fx)
             }
             phase = .answering(question: q)
@@ -328,7 +327,6 @@ public struct InterviewSession: Sendable {
             }
             record.questions[q].turns.append(Turn(kind: .answer, text: text, at: at))
             gradeQuestion(q, previousScore: nil, &fx)
-            fx.append(.save(record))
             proceed(q, &fx)
         case let .guidedStep(q, step):
             record.questions[q].turns.append(Turn(kind: .guidedStep, prompt: framework.step(step)?.prompt.text(record.language),
@@ -339,11 +337,11 @@ public struct InterviewSession: Sendable {
             let asked = rubrics[q].followUps.first { $0.id == id }?.question.text(rubrics[q].language)
             record.questions[q].turns.append(Turn(kind: .followUp, prompt: asked, text: blank ? "" : text, at: at))
             if blank {
+                fx.append(.save(record))
                 fx.append(.show(.followUpDeclined))
             } else {
                 gradeQuestion(q, previousScore: record.questions[q].grade?.score, &fx)
             }
-            fx.append(.save(record))
             proceed(q, &fx)
         case let .feedback(q):
             if blank { return startQuestion(q + 1, &fx) }
@@ -354,9 +352,11 @@ public struct InterviewSession: Sendable {
         }
     }
 
-    /// Grades everything the candidate said for `q`, takes off the hint penalty, and shows the feedback.
+    /// Grades everything the candidate said for `q`, takes off the hint penalty, saves, then shows the feedback
+    /// (what the candidate sees is already on disk).
     private mutating func gradeQuestion(_ q: Int, previousScore: Double?, _ fx: inout [InterviewEffect]) {
         regrade(q)
+        fx.append(.save(record))
         let question = record.questions[q]
         guard let grade = question.grade else { return }
         fx.append(.show(.feedback(FeedbackView(

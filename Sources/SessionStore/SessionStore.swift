@@ -150,10 +150,8 @@ public final class SessionStore: Sendable {
         if fm.fileExists(atPath: home, isDirectory: &isDir) {
             guard isDir.boolValue else { throw SessionStoreError.folderNotWritable(path: home, reason: "it is a file, not a folder") }
         } else {
-            do {
-                try fm.createDirectory(atPath: home, withIntermediateDirectories: true)
-            } catch {
-                throw SessionStoreError.folderNotWritable(path: home, reason: SessionStore.reason(error))
+            if let failure = makeFolders(home) {
+                throw SessionStoreError.folderNotWritable(path: home, reason: failure)
             }
         }
         if access(home, W_OK | X_OK) != 0 {
@@ -168,12 +166,21 @@ public final class SessionStore: Sendable {
         return Int64(s.f_bavail) * Int64(s.f_frsize)
     }
 
-    private static func reason(_ error: Error) -> String {
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
+    /// `mkdir -p` with the system's reason on failure (naming the folder that could not be made).
+    private static func makeFolders(_ path: String) -> String? {
+        var built = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            built += "/" + part
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: built, isDirectory: &isDir) {
+                if !isDir.boolValue { return "\(built) is a file, not a folder" }
+                continue
+            }
+            if mkdir(built, 0o755) != 0 && errno != EEXIST {
+                return "cannot create \(built): \(String(cString: strerror(errno)))"
+            }
         }
-        return ns.localizedDescription
+        return nil
     }
 
     /// Runs `body`, turning GRDB errors into `SessionStoreError`.

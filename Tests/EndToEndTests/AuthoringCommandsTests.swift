@@ -49,4 +49,30 @@ struct AuthoringCommandsTests {
         #expect(r.status == 65)
         #expect(r.stderr.contains("no questions found"))
     }
+
+    @Test func rubricTestReportsAgreementWithHumanScores() throws {
+        let dir = BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let folder = dir.appendingPathComponent("drafted")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("""
+        format_version: 1
+        id: stack
+        category: drafted
+        language: en
+        question: {en: What is a stack?}
+        standard_answer: A last-in first-out collection; push adds an item on top and pop removes the top item.
+        concepts:
+          - {id: lifo, label: {en: last in first out}, aliases: [last in first out, lifo], step: core}
+          - {id: push, label: {en: push}, aliases: [push], step: core}
+          - {id: pop, label: {en: pop}, aliases: [pop], step: core}
+        examples:
+          - {name: full, grade: ">=C", human_score: 95, answer: "A stack is last in first out; push puts an item on top and pop takes the top item off."}
+          - {name: none, grade: F, human_score: 5, answer: "It is a kind of list."}
+
+        """.utf8).write(to: folder.appendingPathComponent("stack.yaml"))
+        let r = try BinaryRunner.run(["rubric", "test", dir.path])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("  agreement with human scores on 2 example(s): Pearson r 1.000, 100% within one grade band"))
+    }
 }

@@ -64,3 +64,66 @@ struct PracticePipeTests {
         #expect(r.stderr.contains("no unfinished practice session"))
     }
 }
+
+/// A small tmpfs as the data folder, to fill the disk for real (needs root and mount; skipped otherwise).
+enum SmallDisk {
+    static let isPossible: Bool = {
+        guard geteuid() == 0 else { return false }
+        let dir = BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        guard mount(dir.path, size: "64k") else { return false }
+        unmount(dir.path)
+        return true
+    }()
+
+    @discardableResult
+    static func mount(_ path: String, size: String) -> Bool {
+        run("/bin/mount", ["-t", "tmpfs", "-o", "size=\(size)", "tmpfs", path]) == 0
+    }
+
+    static func unmount(_ path: String) { _ = run("/bin/umount", [path]) }
+
+    private static func run(_ tool: String, _ args: [String]) -> Int32 {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: tool)
+        p.arguments = args
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return -1 }
+        p.waitUntilExit()
+        return p.terminationStatus
+    }
+}
+
+@Suite("practice on a full disk")
+struct PracticeFullDiskTests {
+    @Test(.enabled(if: SmallDisk.isPossible, "needs root and tmpfs mounts; skipping the full-disk test"))
+    func aFullDiskIsAClearErrorAtStartAndMidSession() throws {
+        let content = try PracticeFixture.makeContent(), disk = BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: content); try? FileManager.default.removeItem(at: disk) }
+        #expect(SmallDisk.mount(disk.path, size: "3m"))
+        defer { SmallDisk.unmount(disk.path) }
+        let env = ["MOCKINTERVIEW_HOME": disk.appendingPathComponent("home").path]
+        let args = ["practice", "e2e", "--content", content.path, "--lang", "en"]
+
+        // Mid-session: the first answer is saved, then the disk fills; the next save fails with exit 74.
+        let running = try RunningBinary(args, environment: env)
+        running.type("first answer SYN\n\n")
+        #expect(running.waitFor { $0.contains("Question 2/3") }, "\(running.stdout)")
+        let filler = disk.appendingPathComponent("filler")
+        _ = FileManager.default.createFile(atPath: filler.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: filler)
+        let block = Data(count: 64 * 1024)
+        while (try? handle.write(contentsOf: block)) != nil {}
+        try? handle.close()
+        running.type("second answer\n\n")
+        #expect(running.closeInputAndWait() == 74)
+        #expect(running.stdout.contains("is full"), "\(running.stdout)")
+
+        // At start: refused before any question.
+        let r = try BinaryRunner.run(args, stdin: "answer\n\n", environment: env)
+        #expect(r.status == 74)
+        #expect(r.stderr.contains("is full"))
+        #expect(!r.stdout.contains("Question 1/3"))
+    }
+}

@@ -96,7 +96,9 @@ struct PracticeTerminalTests {
         }
         #expect(held, "no warning or clock:\n\(screen)")
         try tmux.press("Enter")
-        try tmux.press("Enter")
+        (held, screen) = try tmux.waitFor { $0.contains("慢慢想\n…") }
+        #expect(held, "no continuation prompt:\n\(screen)")
+        try tmux.press("C-d")                          // Ctrl-D on an empty continuation line ends the answer
         (held, screen) = try tmux.waitFor { $0.contains("Enter to continue ❯") }
         #expect(held && screen.contains("(over budget, recorded)"), "\(screen)")
         try tmux.press("Enter")

@@ -44,6 +44,10 @@ struct InterviewSessionFlowTests {
         let askIndex = fx.lastIndex { if case .ask = $0 { return true }; return false }
         #expect(saveIndex != nil && askIndex != nil && saveIndex! < askIndex!)
         #expect(fx.saves.last?.questions[0].grade?.score == 100)
+        // The grade is on disk before it is shown.
+        let firstSave = fx.firstIndex { if case .save(let r) = $0 { return r.questions[0].grade != nil }; return false }
+        let feedback = fx.firstIndex { if case .show(.feedback) = $0 { return true }; return false }
+        #expect(firstSave != nil && feedback != nil && firstSave! < feedback!)
     }
 
     @Test func withPausesFeedbackWaitsForEnter() throws {

@@ -112,6 +112,7 @@ struct AuthoringImportTests {
         #expect(ConceptCandidates.configValue("acks: all                    # 等待所有副本确认")! == ("acks", "all"))
         #expect(ConceptCandidates.configValue("--max-requests-inflight=3000")! == ("max-requests-inflight", "3000"))
         #expect(ConceptCandidates.configValue("sysctl -w net.core.rmem_max=134217728")! == ("net.core.rmem_max", "134217728"))
+        #expect(ConceptCandidates.configValue("    \"enable.auto.commit\": false,")! == ("enable.auto.commit", "false"))
         #expect(ConceptCandidates.configValue("spec:") == nil)
         #expect(ConceptCandidates.configValue("command: [\"/bin/sh\", \"-c\"]") == nil)
     }

@@ -11,7 +11,8 @@ struct ContentFormatDocTests {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let docPath = root.appendingPathComponent("docs/content-format.md").path
-    static let decoderSources = ["Sources/RubricKit/Loading/ContentFile.swift", "Sources/RubricKit/Loading/YAMLReader.swift"]
+    /// The decoder: every Swift file in this folder (so a file split off the decoder stays covered).
+    static let decoderFolder = root.appendingPathComponent("Sources/RubricKit/Loading")
     static let kinds = ["rubric", "scenario", "framework", "categories"]
 
     static func read(_ path: String) -> String {
@@ -54,12 +55,13 @@ struct ContentFormatDocTests {
         #expect(kind == example.kind, "example at line \(example.line) is marked \(example.kind) but decodes as \(kind ?? "nothing")")
     }
 
-    /// Keys the decoder reads, taken from its source: `required("x")` and `optional("x")`.
+    /// Keys the decoder reads, taken from its source: `.required("x")` and `.optional("x")`.
     static func decoderKeys() -> Set<String> {
         var keys = Set<String>()
         let pattern = /\.(?:required|optional)\("([A-Za-z_][A-Za-z0-9_]*)"\)/
-        for file in decoderSources {
-            let source = read(root.appendingPathComponent(file).path)
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: decoderFolder.path)) ?? []
+        for file in files where file.hasSuffix(".swift") {
+            let source = read(decoderFolder.appendingPathComponent(file).path)
             for m in source.matches(of: pattern) { keys.insert(String(m.output.1)) }
         }
         return keys
@@ -85,6 +87,30 @@ struct ContentFormatDocTests {
         let used = Self.examples.reduce(into: Set<String>()) { $0.formUnion(YAMLKeyScanner.keys(in: $1.yaml)) }
         let unused = Self.decoderKeys().subtracting(used).sorted()
         #expect(unused.isEmpty, "no complete example in docs/content-format.md shows these keys: \(unused)")
+    }
+
+    /// The documented rubric is a working one: with the documented framework, its graded examples
+    /// land in their bands and its must_hit / must_miss snippets hold, as `rubric test` checks.
+    @Test func documentedRubricPassesItsOwnTests() throws {
+        var rubrics: [Rubric] = []
+        var framework: Framework?
+        for e in Self.examples {
+            switch ContentLoader.decode(text: e.yaml, path: "docs/content-format.md").0 {
+            case .rubric(let r)?: rubrics.append(r)
+            case .framework(let f)?: framework = f
+            default: break
+            }
+        }
+        let f = try #require(framework, "the doc has no framework example")
+        #expect(!rubrics.isEmpty)
+        #expect(rubrics.allSatisfy { !$0.examples.isEmpty && $0.concepts.contains { !$0.mustHit.isEmpty } })
+        let report = RubricTestRunner(scorer: RubricScorer(framework: f)).run(rubrics)
+        let failures = report.questions.flatMap { q in
+            q.failures.map { "example '\($0.name)': \($0.grade.rawValue) (\($0.score)), expected \($0.expected)" }
+                + q.snippetFailures.map { "\($0.concept) \($0.kind) \"\($0.snippet)\": credit \($0.credit)" }
+        }
+        #expect(report.failureCount == 0, "\(failures.joined(separator: "\n"))")
+        #expect(report.exampleCount == rubrics.reduce(0) { $0 + $1.examples.count })
     }
 
     // The helpers themselves, so a broken extractor cannot make the checks above vacuous.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GRDB
 import InterviewEngine
 import RubricKit
@@ -122,13 +123,19 @@ struct SessionStoreTests {
         let home = TemporaryHome()
         let first = try SessionStore(home: home.path)
         let second = try SessionStore(home: home.path)
+        let failures = Mutex<[String]>([])
         DispatchQueue.concurrentPerform(iterations: 40) { i in
             let store = i.isMultiple(of: 2) ? first : second
             var record = sampleRecord(id: "s\(i % 8)", startedAt: Double(i % 8))
             record.elapsedSeconds = Double(i)
-            try? store.save(record)
-            _ = try? store.list()
+            do {
+                try store.save(record)
+                _ = try store.list()
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
         }
+        #expect(failures.withLock { $0 }.isEmpty)
         #expect(try first.list().count == 8)
         #expect(try second.list().map(\.id) == ["s7", "s6", "s5", "s4", "s3", "s2", "s1", "s0"])
     }

@@ -148,8 +148,9 @@ enum ConceptCandidates {
             return nil
         }
         while key.hasPrefix("-") { key.removeFirst() }
-        key = key.trimmingCharacters(in: .whitespaces)
+        key = key.trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
         value = value.trimmingCharacters(in: .whitespaces)
+        if value.hasSuffix(",") { value.removeLast() }   // a JSON or Go map entry
         if value.count >= 2, let f = value.first, f == value.last, f == "\"" || f == "'" { value = String(value.dropFirst().dropLast()) }
         guard !key.isEmpty, key.count <= 48, !key.contains(" "), !value.isEmpty, value.count <= 32,
               !value.contains(" "), !"{[|>&*".contains(value.first ?? " ") else { return nil }

@@ -74,7 +74,14 @@ public struct QuestionBankImporter: Sendable {
         var concepts: [Concept] = []
         var claimed = Set<String>()
         var usedIDs = Set<String>()
+        // Settings with values are precise but narrow: at most half the concepts, so a manifest in
+        // the answer does not crowd out its ideas.
+        var valueConcepts = 0
         for c in ranked where concepts.count < options.conceptLimit {
+            if !c.values.isEmpty {
+                guard valueConcepts < max(1, options.conceptLimit / 2) else { continue }
+                valueConcepts += 1
+            }
             let aliases = c.aliases.filter { a in
                 let n = TextNormalizer.normalize(a).text.trimmingCharacters(in: .whitespaces)
                 return !n.isEmpty && claimed.insert(n).inserted

@@ -53,6 +53,8 @@ public struct RubricTestRunner: Sendable {
                     }
                 }
             }
+            let own = pairs.suffix(rubric.examples.filter { $0.humanScore != nil }.count)
+            if !own.isEmpty { q.agreement = Agreement(pairs: Array(own)) }
             questions.append(q)
         }
         return RubricTestReport(questions: questions, agreement: pairs.isEmpty ? nil : Agreement(pairs: pairs))
@@ -96,6 +98,8 @@ public struct RubricTestReport: Sendable, Equatable, Codable {
         public var passed = 0
         public var failures: [ExampleFailure] = []
         public var snippetFailures: [SnippetFailure] = []
+        /// This question's examples with a human score against ours.
+        public var agreement: Agreement? = nil
     }
 
     public var schema = 1

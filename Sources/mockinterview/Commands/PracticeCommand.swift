@@ -20,9 +20,15 @@ struct PracticeCommand: ParsableCommand {
         Every answer is saved before the next prompt: if the program is killed, \
         `practice --resume` continues where you stopped, clock included.
 
+        Keys: Up/Down recall earlier lines (kept across sessions); Ctrl-C clears the line, and a \
+        second Ctrl-C on an empty line offers to save and leave; Ctrl-D ends the answer, or leaves \
+        (saved) on an empty first line.
+
         When stdin is not a terminal the answers are read plainly, so a session can be scripted \
         (no pause after feedback; each answer ends with an empty line):
-          printf 'G is a goroutine...\\n\\n:skip\\n' | mockinterview practice quick --seed 7
+          printf 'G是goroutine\\n\\n:skip\\n' | mockinterview practice quick
+
+        More in docs/practice.md.
 
         Examples:
           mockinterview practice                   the 'quick' scenario
@@ -62,40 +68,9 @@ struct PracticeCommand: ParsableCommand {
         let grader = AnswerGrader(scorer: RubricScorer(framework: bank.framework))
         let now = Date()
 
-        let session: InterviewSession
-        if resume {
-            guard let saved = try SessionStoreAccess.run({ try store.lastUnfinishedPractice() }) else {
-                Console.shared.error(t("没有未完成的练习可以继续；用 `mockinterview practice \(scenario)` 开始新的练习",
-                                       "there is no unfinished practice session to resume; start one with `mockinterview practice \(scenario)`"))
-                throw Exit.content
-            }
-            do {
-                session = try InterviewSession(resuming: saved, rubric: bank.rubric, framework: bank.framework, grader: grader,
-                                               scenarioDescription: bank.scenario(saved.scenarioID)?.description ?? LocalizedText(""),
-                                               now: now, options: options)
-            } catch let error as InterviewSession.SetupError {
-                Console.shared.error("session \(saved.id): \(error.description)")
-                throw Exit.content
-            }
-        } else {
-            let reviewPlan = review ? try PracticeReview.plan(bank: bank, store: store, template: bank.scenario(scenario),
-                                                                 language: language, now: now) : nil
-            guard let chosen = reviewPlan?.scenario ?? bank.scenario(scenario) else {
-                Console.shared.error("unknown scenario '\(scenario)'; available: \(bank.scenarios.map(\.id).joined(separator: ", "))")
-                throw Exit.usage
-            }
-            var system = SystemRandomNumberGenerator()
-            let drawSeed = seed ?? chosen.selection.seed ?? system.next()
-            do {
-                session = try InterviewSession(
-                    id: SessionID.make(using: &system), scenario: chosen,
-                    questions: reviewPlan?.questions ?? bank.questions(for: chosen, seed: drawSeed), framework: bank.framework, grader: grader,
-                    mode: guided ? .guided : chosen.mode, language: language, seed: drawSeed, now: now, options: options)
-            } catch let error as InterviewSession.SetupError {
-                Console.shared.error(error.description)
-                throw Exit.content
-            }
-        }
+        let session = resume
+            ? try resumedSession(bank: bank, store: store, grader: grader, now: now, options: options, t: t)
+            : try newSession(bank: bank, store: store, grader: grader, now: now, options: options, t: t)
 
         let reader: any LineReader = interactive
             ? ReadlineLineReader(historyPath: (SessionStoreAccess.home as NSString).appendingPathComponent("history"),
@@ -106,6 +81,54 @@ struct PracticeCommand: ParsableCommand {
                                     renderer: SessionRenderer(t: t, framework: bank.framework, console: .shared),
                                     clock: Date.init, showClock: clock, t: t)
         _ = try runner.run()
+    }
+}
+
+extension PracticeCommand {
+    private func resumedSession(bank: ContentBank, store: SessionStore, grader: AnswerGrader, now: Date,
+                                options: InterviewSession.Options, t: Localizer) throws -> InterviewSession {
+        guard let saved = try SessionStoreAccess.run({ try store.lastUnfinishedPractice() }) else {
+            Console.shared.error(t("没有未完成的练习可以继续；用 `mockinterview practice \(scenario)` 开始新的练习",
+                                   "there is no unfinished practice session to resume; start one with `mockinterview practice \(scenario)`"))
+            throw Exit.content
+        }
+        do {
+            return try InterviewSession(resuming: saved, rubric: bank.rubric, framework: bank.framework, grader: grader,
+                                        scenarioDescription: bank.scenario(saved.scenarioID)?.description ?? LocalizedText(""),
+                                        now: now, options: options)
+        } catch let error as InterviewSession.SetupError {
+            Console.shared.error("session \(saved.id): \(error.description)")
+            throw Exit.content
+        }
+    }
+
+    private func newSession(bank: ContentBank, store: SessionStore, grader: AnswerGrader, now: Date,
+                            options: InterviewSession.Options, t: Localizer) throws -> InterviewSession {
+        let reviewPlan = review ? try PracticeReview.plan(bank: bank, store: store, template: bank.scenario(scenario),
+                                                         language: global.language, now: now) : nil
+        guard let chosen = reviewPlan?.scenario ?? bank.scenario(scenario) else {
+            Console.shared.error("unknown scenario '\(scenario)'; available: \(bank.scenarios.map(\.id).joined(separator: ", "))")
+            throw Exit.usage
+        }
+        if let unfinished = try SessionStoreAccess.run({ try store.lastUnfinishedPractice() }) {
+            let done = unfinished.questions.filter(\.finished).count
+            Console.shared.err(Console.shared.style(t(
+                "提示：会话 \(unfinished.id)（\(unfinished.scenarioID)，\(done)/\(unfinished.questions.count) 题）尚未完成；`mockinterview practice --resume` 可以继续。",
+                "note: session \(unfinished.id) (\(unfinished.scenarioID), \(done)/\(unfinished.questions.count) done) is unfinished; `mockinterview practice --resume` continues it."),
+                .dim, err: true))
+        }
+        var system = SystemRandomNumberGenerator()
+        let drawSeed = seed ?? chosen.selection.seed ?? system.next()
+        do {
+            return try InterviewSession(
+                id: SessionID.make(using: &system), scenario: chosen,
+                questions: reviewPlan?.questions ?? bank.questions(for: chosen, seed: drawSeed), framework: bank.framework,
+                grader: grader, mode: guided ? .guided : chosen.mode, language: global.language, seed: drawSeed, now: now,
+                options: options)
+        } catch let error as InterviewSession.SetupError {
+            Console.shared.error(error.description)
+            throw Exit.content
+        }
     }
 }
 

@@ -42,6 +42,7 @@ struct RubricTestCommand: ParsableCommand {
                 let mark = ok ? console.style("✓", .green) : console.style("✗", .red)
                 console.out("\(mark) \(q.id)  \(q.passed)/\(q.examples) examples in band"
                             + (q.snippetFailures.isEmpty ? "" : ", \(q.snippetFailures.count) snippet failure(s)"))
+                if let a = q.agreement { console.out("  agreement with human scores on " + AgreementText.describe(a)) }
                 let where_ = q.path ?? q.id
                 for f in q.failures {
                     console.out("  \(where_)\(f.line.map { ":\($0)" } ?? ""): " + console.style("error:", .boldRed)
@@ -68,10 +69,19 @@ struct RubricTestCommand: ParsableCommand {
                 }
             }
             if let a = report.agreement {
-                console.out("agreement with human scores on \(a.count) example(s): Pearson r \(a.pearson.map { String($0) } ?? "n/a"), within one band \(a.withinOneBand.map { "\(Int(($0 * 100).rounded()))%" } ?? "n/a")")
+                console.out("agreement with human scores on " + AgreementText.describe(a))
             }
             console.err("\(report.questions.count) question(s), \(report.exampleCount) example(s), \(report.failureCount) failure(s)")
         }
         if report.failureCount > 0 { throw Exit.content }
+    }
+}
+
+/// `12 example(s): Pearson r 0.912, 83% within one grade band`.
+enum AgreementText {
+    static func describe(_ a: Agreement) -> String {
+        let r = a.pearson.map { String(format: "%.3f", $0) } ?? "n/a (needs two examples whose scores vary)"
+        let band = a.withinOneBand.map { "\(Int(($0 * 100).rounded()))%" } ?? "n/a"
+        return "\(a.count) example(s): Pearson r \(r), \(band) within one grade band"
     }
 }

@@ -14,10 +14,14 @@ final class PracticeRunner {
     let showClock: Bool
     let t: Localizer
 
+    /// Where shown text goes (stdout; tests collect it).
+    let output: (String) -> Void
+
     init(session: InterviewSession, store: SessionStore, reader: any LineReader, renderer: SessionRenderer,
-         clock: @escaping () -> Date, showClock: Bool, t: Localizer) {
+         clock: @escaping () -> Date, showClock: Bool, t: Localizer,
+         output: @escaping (String) -> Void = { Console.shared.out($0) }) {
         self.session = session; self.store = store; self.reader = reader; self.renderer = renderer
-        self.clock = clock; self.showClock = showClock; self.t = t
+        self.clock = clock; self.showClock = showClock; self.t = t; self.output = output
     }
 
     /// Runs until the interview ends; returns how it ended.
@@ -27,8 +31,8 @@ final class PracticeRunner {
             var prompt: AnswerPrompt?
             for effect in effects {
                 switch effect {
-                case .show(let message): Console.shared.out(renderer.render(message))
-                case .warnTime(let warning): Console.shared.out(renderer.warning(warning))
+                case .show(let message): output(renderer.render(message))
+                case .warnTime(let warning): output(renderer.warning(warning))
                 case .save(let record): try SessionStoreAccess.run { try store.save(record) }
                 case .ask(let p): prompt = p
                 case .end(let reason): return reason

@@ -115,23 +115,22 @@ struct SessionRenderer {
             head += " " + dim(t("追问后 \(delta >= 0 ? "+" : "")\(Localizer.score(delta))", "after the follow-up: \(delta >= 0 ? "+" : "")\(Localizer.score(delta))"))
         }
         var lines = ["", console.style("── ", .dim) + head]
-        let hits = g.concepts.filter(\.hit).map(\.label), misses = g.concepts.filter { !$0.hit }
-        if !hits.isEmpty { lines.append(console.style("✓ ", .green) + t("答到：", "Covered: ") + hits.joined(separator: "；")) }
-        if !misses.isEmpty {
-            lines.append(console.style("✗ ", .red) + t("遗漏：", "Missed: ")
-                         + misses.map { $0.required ? "\($0.label)*" : $0.label }.joined(separator: "；")
-                         + (misses.contains(where: \.required) ? dim(t("（* 必答）", " (* required)")) : ""))
-        }
-        for m in g.misconceptions {
-            lines.append(console.style("⚠ ", .yellow) + m.claim + " → " + m.correction)
-        }
         let steps = FrameworkStep.allCases.map { step -> String in
             let present = g.framework.steps.first { $0.step == step }?.present ?? false
             return (present ? "✓" : "·") + t.stepName(step, framework: framework)
         }
         lines.append(t("框架：", "Framework: ") + steps.joined(separator: "  "))
-        for item in g.feedback where item.kind != .covered && item.kind != .missed {
-            lines.append("  • " + item.text)
+        // The scorer's feedback, in the rubric's language: covered, missed (with the standard answer's sentence),
+        // wrong values, misconceptions and their corrections, framework advice, what to do next time.
+        for item in g.feedback {
+            let mark: String
+            switch item.kind {
+            case .covered: mark = console.style("✓", .green)
+            case .missed, .wrongValue: mark = console.style("✗", .red)
+            case .misconception: mark = console.style("⚠", .yellow)
+            case .framework, .nextTime, .studyPlan: mark = "•"
+            }
+            lines.append(mark + " " + item.text)
         }
         if f.hintsUsed > 0 {
             lines.append(dim(t("用了 \(f.hintsUsed) 条提示，扣 \(Localizer.score(f.hintPenaltyPoints)) 分。",
@@ -182,7 +181,7 @@ struct SessionRenderer {
             if q.hintsUsed > 0 { extras.append(t("提示 \(q.hintsUsed)", "\(q.hintsUsed) hint(s)")) }
             if q.followUps > 0 { extras.append(t("追问 \(q.followUps)", "\(q.followUps) follow-up(s)")) }
             extras.append("\(Localizer.duration(q.secondsUsed))/\(Localizer.duration(Double(q.budgetSeconds)))" + (q.overran ? "!" : ""))
-            lines.append("  \(q.position + 1). " + bold(result.padding(toLength: 8, withPad: " ", startingAt: 0)) + " "
+            lines.append("  \(q.position + 1). " + bold(TextWidth.pad(result, to: 8)) + " "
                          + (q.text.map(t.text) ?? q.questionID) + dim("  " + extras.joined(separator: " · ")))
         }
         if let avg = s.averageScore, let g = s.overallGrade {
