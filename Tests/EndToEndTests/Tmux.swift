@@ -37,8 +37,19 @@ struct Tmux {
         let cArgs = argv.map { strdup($0) } + [nil]
         let cEnv = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (cArgs + cEnv).forEach { free($0) } }
+        // The test runner blocks some signals on its threads; the mask and ignored signals are inherited across
+        // exec, and a tmux server (and its panes) started with SIGHUP/SIGTERM blocked never exits on kill-server.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t(), all = sigset_t()
+        sigemptyset(&empty)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid = pid_t()
-        let rc = posix_spawn(&pid, argv[0], &actions, nil, cArgs, cEnv)
+        let rc = posix_spawn(&pid, argv[0], &actions, &attributes, cArgs, cEnv)
         guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EIO) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
@@ -82,5 +93,14 @@ struct Tmux {
         return (predicate(text), text)
     }
 
-    func kill() { _ = try? run(["kill-server"]) }
+    /// Stops the server; if it is still there a moment later, kills it.
+    func kill() {
+        let pid = (try? run(["display-message", "-p", "#{pid}"]))
+            .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        _ = try? run(["kill-server"])
+        guard let pid else { return }
+        let deadline = Date().addingTimeInterval(2)
+        while Foundation.kill(pid, 0) == 0 && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        if Foundation.kill(pid, 0) == 0 { Foundation.kill(pid, SIGKILL) }
+    }
 }
