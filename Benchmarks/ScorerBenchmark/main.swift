@@ -77,16 +77,26 @@ func answer(for r: Rubric, length: Int, rng: inout SplitMix64) -> String {
 }
 
 var rng = SplitMix64(seed: 42)
+let encoder = JSONEncoder()
+encoder.outputFormatting = [.sortedKeys]
 if let stage = loopStage {
     let c = scorer.compile(rubrics[0])
     let a = answer(for: rubrics[0], length: 500, rng: &rng)
     var sink = 0.0
-    for _ in 0..<loopCount { sink += stage == "match" ? Double(c.scan(a).count) : scorer.grade(a, compiled: c).score }
+    let graded = scorer.grade(a, compiled: c)
+    let line = try encoder.encode(["id": "x", "question": c.rubric.id, "answer": a])
+    let grader = BatchGrader(scorer: scorer, rubrics: [c.rubric])
+    for _ in 0..<loopCount {
+        switch stage {
+        case "match": sink += Double(c.scan(a).count)
+        case "encode": sink += Double(try GradeJSON.line(graded).utf8.count)
+        case "parse": if case .graded(let g)? = grader.gradeLine(line, number: 1) { sink += g.score }
+        default: sink += scorer.grade(a, compiled: c).score
+        }
+    }
     print(sink)
     exit(0)
 }
-let encoder = JSONEncoder()
-encoder.outputFormatting = [.sortedKeys]
 var inputLines: [Data] = []
 inputLines.reserveCapacity(answerCount)
 var totalChars = 0

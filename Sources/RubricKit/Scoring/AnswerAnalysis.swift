@@ -41,7 +41,7 @@ struct AnswerAnalysis {
 
         // Sentences and clauses; clause-break words (`而是`, `but`) open a clause too.
         var clauseStart = tokens.map { $0.breakBefore >= .clause }
-        for h in hits where compiled.patterns[h.pattern].kind == .clauseBreak { clauseStart[h.first] = true }
+        for h in hits where compiled.kinds[h.pattern] == .clauseBreak { clauseStart[h.first] = true }
         var sentenceOf = [Int](repeating: 0, count: tokens.count)
         var clauseOf = [Int](repeating: 0, count: tokens.count)
         var s = 0, c = 0
@@ -56,10 +56,10 @@ struct AnswerAnalysis {
 
         // Negation cues, minus those inside a longer exempt word (`不同`, `not only`).
         var exemptByFirst: [Int: [TokenAutomaton.Hit]] = [:]
-        for h in hits where compiled.patterns[h.pattern].kind == .negationExempt { exemptByFirst[h.first, default: []].append(h) }
+        for h in hits where compiled.kinds[h.pattern] == .negationExempt { exemptByFirst[h.first, default: []].append(h) }
         let longestExempt = exemptByFirst.values.joined().map { $0.last - $0.first }.max() ?? 0
         var cues: [Int] = [] // hit indices, ordered by `last` (the automaton reports hits by end)
-        for (i, h) in hits.enumerated() where compiled.patterns[h.pattern].kind == .negation {
+        for (i, h) in hits.enumerated() where compiled.kinds[h.pattern] == .negation {
             var covered = false
             for start in max(0, h.first - longestExempt)...h.first {
                 if exemptByFirst[start]?.contains(where: { e in
@@ -71,7 +71,7 @@ struct AnswerAnalysis {
         var negatedBy = [Int?](repeating: nil, count: hits.count)
         if !cues.isEmpty {
             for (i, h) in hits.enumerated() {
-                switch compiled.patterns[h.pattern].kind {
+                switch compiled.kinds[h.pattern] {
                 case .alias, .negatedAlias, .valueKey, .misconception: break
                 default: continue
                 }

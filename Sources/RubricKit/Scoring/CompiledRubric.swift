@@ -30,6 +30,13 @@ public struct CompiledRubric: Sendable {
     public let vocabulary: Vocabulary
     public let automaton: TokenAutomaton
     public let patterns: [Pattern]
+    /// `patterns[i].kind`, kept apart so hot loops do not copy the patterns' strings.
+    let kinds: [PatternKind]
+    /// Per concept, copied out of the rubric for the scoring loops.
+    let conceptSteps: [FrameworkStep]
+    let conceptWeights: [Double]
+    let conceptRequired: [Bool]
+    let conceptLabels: [String]
     /// Per concept: the sentence that teaches it (its `teach`, else the standard answer's sentence naming it).
     public let teaching: [String]
     /// Tokens of each concept's accepted values, per fact.
@@ -108,6 +115,11 @@ public struct CompiledRubric: Sendable {
 
         self.vocabulary = vocab
         self.patterns = patterns
+        self.kinds = patterns.map(\.kind)
+        self.conceptSteps = rubric.concepts.map(\.step)
+        self.conceptWeights = rubric.concepts.map(\.weight)
+        self.conceptRequired = rubric.concepts.map(\.required)
+        self.conceptLabels = rubric.concepts.map { $0.label.text(rubric.language) }
         let automaton = TokenAutomaton(patterns: symbols, symbolCount: vocab.count)
         self.automaton = automaton
         self.acceptedValues = rubric.concepts.map { c in

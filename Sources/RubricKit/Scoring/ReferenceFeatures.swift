@@ -3,43 +3,28 @@
 struct ReferenceFeatures: Sendable {
     /// Feature hash → index into a bit set.
     let index: [UInt64: Int]
-    /// How many features are Latin words or numbers (the rest are Chinese bigrams).
-    let latinCount: Int
     /// Whether the text is mostly Chinese.
     let isChinese: Bool
 
-    /// Latin features fewer than this make a reference incomparable with an answer in the other language.
-    static let minimumSharedFeatures = 5
-
     init(text: String) {
         var index: [UInt64: Int] = [:]
-        var latin = 0
         let tokens = Tokenizer.tokenize(text)
-        for f in Self.features(of: tokens) where index[f] == nil {
-            index[f] = index.count
-            if !Self.isBigram(f) { latin += 1 }
-        }
+        for f in Self.features(of: tokens) where index[f] == nil { index[f] = index.count }
         self.index = index
-        self.latinCount = latin
         self.isChinese = Self.isMostlyChinese(tokens)
     }
 
     var count: Int { index.count }
 
-    static func isBigram(_ f: UInt64) -> Bool { f & 0x4000_0000_0000_0000 != 0 }
-
-    /// The share of this reference's features present in the answer's. Across languages only the
-    /// Latin words both share (technical names) are compared; nil when there are too few of them.
+    /// The share of this reference's features present in the answer's; nil when the reference is
+    /// in the other language. (Across languages only technical terms could match, and coverage
+    /// already credits those.)
     func recall(of answer: [UInt64], answerIsChinese: Bool) -> Double? {
-        let latinOnly = answerIsChinese != isChinese
-        let total = latinOnly ? latinCount : index.count
-        guard total > 0, !latinOnly || total >= Self.minimumSharedFeatures else { return nil }
+        guard answerIsChinese == isChinese, !index.isEmpty else { return nil }
         var found = [Bool](repeating: false, count: index.count)
         var n = 0
-        for f in answer where !latinOnly || !Self.isBigram(f) {
-            if let i = index[f], !found[i] { found[i] = true; n += 1 }
-        }
-        return Double(n) / Double(total)
+        for f in answer { if let i = index[f], !found[i] { found[i] = true; n += 1 } }
+        return Double(n) / Double(index.count)
     }
 
     /// More than a third of the words are Chinese (a CJK character counts as half a word).
@@ -65,10 +50,10 @@ struct ReferenceFeatures: Sendable {
                 previousCJK = nil
                 guard t.text.utf8.count >= 2, !t.isFiller, !stopWords.contains(t.text) else { continue }
                 let stem = stems?[i] ?? PorterStemmer.stem(t.text)
-                out.append(Vocabulary.fnv(Array(stem.utf8)[...]) & 0x3FFF_FFFF_FFFF_FFFF)
+                out.append(Vocabulary.fnv(stem) & 0x3FFF_FFFF_FFFF_FFFF)
             case .number:
                 previousCJK = nil
-                out.append(Vocabulary.fnv(Array(t.text.utf8)[...]) & 0x3FFF_FFFF_FFFF_FFFF)
+                out.append(Vocabulary.fnv(t.text) & 0x3FFF_FFFF_FFFF_FFFF)
             case .symbol:
                 previousCJK = nil
             }

@@ -40,7 +40,7 @@ public struct RubricScorer: Sendable {
         let rubric = compiled.rubric
         let a = AnswerAnalysis(answer: answer, compiled: compiled)
         let scalars = Array(answer.unicodeScalars)
-        let patterns = compiled.patterns
+        let kinds = compiled.kinds
         func text(_ h: TokenAutomaton.Hit) -> String { a.text(h.first, h.last, in: scalars) }
 
         // 1. Concepts: aliases and value facts.
@@ -50,7 +50,7 @@ public struct RubricScorer: Sendable {
         var keyHits = [[Int]](repeating: [], count: n)
         var conceptSpans: [(Int, Int)] = []
         for (i, h) in a.hits.enumerated() {
-            switch patterns[h.pattern].kind {
+            switch kinds[h.pattern] {
             case .alias(let c):
                 if a.negatedBy[i] == nil { aliasHits[c].append(i) } else { negatedHits[c].append(i) }
                 conceptSpans.append((h.first, h.last))
@@ -76,7 +76,7 @@ public struct RubricScorer: Sendable {
             for i in aliasHits[c] where evidence.count < 5 && seenPatterns.insert(a.hits[i].pattern).inserted {
                 let h = a.hits[i]
                 // A negated alias shows with its negation cue.
-                if case .negatedAlias = patterns[h.pattern].kind, let cue = a.negatedBy[i] {
+                if case .negatedAlias = kinds[h.pattern], let cue = a.negatedBy[i] {
                     addEvidence(a.text(a.hits[cue].first, h.last, in: scalars))
                 } else {
                     addEvidence(text(h))
@@ -91,7 +91,7 @@ public struct RubricScorer: Sendable {
                     var observed = ""
                     for i in keyHits[c] {
                         let h = a.hits[i]
-                        guard case .valueKey(_, let ff) = patterns[h.pattern].kind, ff == f else { continue }
+                        guard case .valueKey(_, let ff) = kinds[h.pattern], ff == f else { continue }
                         let r = ValueReader.read(after: h.last, keyFirst: h.first, tokens: a.tokens,
                                                  accepted: compiled.acceptedValues[c][f])
                         let valueText = r.first.flatMap { first in r.last.map { a.text(first, $0, in: scalars) } }
@@ -121,20 +121,25 @@ public struct RubricScorer: Sendable {
                 credit = factCredits.reduce(0, +) / Double(max(1, factCredits.count))
             }
             if credit == 0 && note == nil && !negatedHits[c].isEmpty { note = "negated" }
-            concepts.append(ConceptResult(id: concept.id, label: concept.label.text(rubric.language), step: concept.step,
+            concepts.append(ConceptResult(id: concept.id, label: compiled.conceptLabels[c], step: concept.step,
                                           weight: concept.weight, required: concept.required, hit: credit > 0,
                                           credit: Self.round(credit, 3), evidence: evidence, note: note))
         }
-        let totalWeight = rubric.concepts.reduce(0) { $0 + $1.weight }
-        let earned = zip(rubric.concepts, concepts).reduce(0.0) { $0 + $1.0.weight * $1.1.credit }
+        let totalWeight = compiled.conceptWeights.reduce(0, +)
+        let earned = zip(compiled.conceptWeights, concepts).reduce(0.0) { $0 + $1.0 * $1.1.credit }
         let coverage = totalWeight > 0 ? earned / totalWeight : 0
 
         // 2. Misconceptions: every group in one sentence, none negated.
+        var misconceptionHits = [[Int]](repeating: [], count: rubric.misconceptions.count)
+        for (i, h) in a.hits.enumerated() where a.negatedBy[i] == nil {
+            if case .misconception(let m, _) = kinds[h.pattern] { misconceptionHits[m].append(i) }
+        }
         var misconceptions: [MisconceptionResult] = []
-        for (m, mis) in rubric.misconceptions.enumerated() where !mis.match.isEmpty {
+        for (m, mis) in rubric.misconceptions.enumerated() where !mis.match.isEmpty && !misconceptionHits[m].isEmpty {
             var bySentence: [Int: [Int: Int]] = [:] // sentence → group → first hit
-            for (i, h) in a.hits.enumerated() where a.negatedBy[i] == nil {
-                guard case .misconception(let mm, let g) = patterns[h.pattern].kind, mm == m else { continue }
+            for i in misconceptionHits[m] {
+                let h = a.hits[i]
+                guard case .misconception(_, let g) = kinds[h.pattern] else { continue }
                 let s = a.sentenceOf[h.first]
                 if bySentence[s, default: [:]][g] == nil { bySentence[s, default: [:]][g] = i }
             }
@@ -151,7 +156,7 @@ public struct RubricScorer: Sendable {
         var habitHits = Set<Int>()
         var dontKnowHits: [Int] = []
         for (i, h) in a.hits.enumerated() {
-            switch patterns[h.pattern].kind {
+            switch kinds[h.pattern] {
             case .stepCue(let s): stepCues[s, default: []].append(i)
             case .habitCue(let x): habitHits.insert(x)
             case .dontKnow: dontKnowHits.append(i)
@@ -171,7 +176,7 @@ public struct RubricScorer: Sendable {
                 if !evidence.contains(t) { evidence.append(t) }
             }
             var conceptPosition = Int.max
-            for (c, concept) in rubric.concepts.enumerated() where concept.step == step && concepts[c].hit {
+            for c in concepts.indices where compiled.conceptSteps[c] == step && concepts[c].hit {
                 if let first = aliasHits[c].first.map({ a.hits[$0].first }) ?? keyHits[c].first.map({ a.hits[$0].first }) {
                     conceptPosition = min(conceptPosition, first)
                 }
@@ -189,8 +194,7 @@ public struct RubricScorer: Sendable {
             + (inOrder ? 1 - policy.stepsShare : 0)
 
         // 4. Similarity to the standard answer and the alternatives.
-        // Across languages only shared Latin terms are compared; with no comparable reference,
-        // similarity's weight goes to coverage.
+        // Only references in the answer's language are compared; with none, similarity is 0.
         let features = ReferenceFeatures.features(of: a.tokens, stems: a.stems)
         let answerIsChinese = ReferenceFeatures.isMostlyChinese(a.tokens)
         let comparable = compiled.references.compactMap { $0.recall(of: features, answerIsChinese: answerIsChinese) }
@@ -207,7 +211,7 @@ public struct RubricScorer: Sendable {
         let isEmpty = contentTokens == 0
 
         // 6. Arithmetic.
-        let wSim = comparable.isEmpty ? 0 : min(max(rubric.similarityWeight, 0), 1)
+        let wSim = min(max(rubric.similarityWeight, 0), 1)
         let wStruct = min(policy.structureWeight, 1 - wSim)
         let wCov = max(0, 1 - wSim - wStruct)
         let shapedCoverage = Foundation.pow(coverage, policy.coverageExponent)
@@ -223,7 +227,7 @@ public struct RubricScorer: Sendable {
         let bands = rubric.bands
         if isEmpty { flags.append("empty"); cap("empty", 0) }
         if isDontKnow { flags.append("dont-know"); cap("dont-know", bands.d - 1) }
-        let missingRequired = rubric.concepts.indices.filter { rubric.concepts[$0].required && !concepts[$0].hit }
+        let missingRequired = concepts.indices.filter { compiled.conceptRequired[$0] && !concepts[$0].hit }
         if !missingRequired.isEmpty && !isEmpty && !isDontKnow {
             flags.append("required-missing"); cap("required-missing", bands.b - 1)
         }
@@ -260,7 +264,7 @@ public struct RubricScorer: Sendable {
         }
         var matches: [MatchRecord] = []
         for (i, h) in a.hits.enumerated() {
-            let p = patterns[h.pattern]
+            let p = compiled.patterns[h.pattern]
             let (line, column) = position(a.tokens[h.first].start)
             var typos: [String] = []
             for t in h.first...h.last {
@@ -279,9 +283,9 @@ public struct RubricScorer: Sendable {
         let conceptTerms = zip(rubric.concepts, concepts).map { "\(Self.format($0.0.weight))×\(Self.format($0.1.credit))" }
         arithmetic.append("coverage = (\(conceptTerms.joined(separator: " + "))) / \(Self.format(totalWeight)) = \(Self.format(Self.round(100 * coverage, 1)))%")
         arithmetic.append("shaped coverage = coverage^\(Self.format(policy.coverageExponent)) = \(Self.format(Self.round(100 * shapedCoverage, 1)))")
-        arithmetic.append("structure = \(Self.format(policy.stepsShare))×\(positions.count)/5 steps + \(inOrder ? Self.format(1 - policy.stepsShare) : "0") order = \(Self.format(Self.round(100 * structure, 1)))")
+        arithmetic.append("structure = \(Self.format(policy.stepsShare))×\(positions.count)/5 steps + \(inOrder ? Self.format(Self.round(1 - policy.stepsShare, 3)) : "0") order = \(Self.format(Self.round(100 * structure, 1)))")
         arithmetic.append(comparable.isEmpty
-            ? "similarity: no reference in the answer's language; its weight goes to coverage"
+            ? "similarity = 0 (no reference in the answer's language)"
             : "similarity = √(best reference recall \(Self.format(Self.round(bestRecall, 3)))) = \(Self.format(Self.round(100 * similarity, 1)))")
         arithmetic.append("base = \(Self.format(Self.round(wCov, 3)))×\(Self.format(Self.round(100 * shapedCoverage, 1))) + \(Self.format(Self.round(wStruct, 3)))×\(Self.format(Self.round(100 * structure, 1))) + \(Self.format(Self.round(wSim, 3)))×\(Self.format(Self.round(100 * similarity, 1))) = \(Self.format(Self.round(base, 1)))")
         arithmetic.append("penalties = \(misconceptions.map { Self.format($0.penalty) }.joined(separator: " + ").isEmpty ? "0" : misconceptions.map { Self.format($0.penalty) }.joined(separator: " + ")) → \(Self.format(Self.round(max(0, base - penalties), 1)))")
