@@ -111,6 +111,15 @@ struct MatcherTests {
         #expect(credit("work-stealing", "not only steal but also hand off") == 1)
     }
 
+    @Test func englishNegationDeniesOnlyTheNextPhrase() {
+        // "not" denies "steal", not the "processor" named after it.
+        let g = scorer.grade("an idle P does not steal from another processor", against: ScoringFixtures.gmp)
+        #expect(g.concepts.first { $0.id == "work-stealing" }?.credit == 0)
+        #expect(g.concepts.first { $0.id == "p" }?.credit == 1)
+        // A Chinese cue reaches its whole verb phrase.
+        #expect(credit("work-stealing", "不会从别的P偷取") == 0)
+    }
+
     @Test func negationFarBeforeTheAliasDoesNotReachIt() {
         #expect(credit("work-stealing", "没有 one two three four five six seven steal") == 1)
     }

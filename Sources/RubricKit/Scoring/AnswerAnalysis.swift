@@ -70,26 +70,44 @@ struct AnswerAnalysis {
         }
         var negatedBy = [Int?](repeating: nil, count: hits.count)
         if !cues.isEmpty {
+            // Pass 1: each phrase's nearest cue before it, in reach and in the same clause.
+            var candidate = [Int?](repeating: nil, count: hits.count)
+            var firstAfterCue: [Int: (Int, Int)] = [:] // cue hit → span of the first phrase it reaches
             for (i, h) in hits.enumerated() {
                 switch compiled.kinds[h.pattern] {
                 case .alias, .negatedAlias, .valueKey, .misconception: break
                 default: continue
                 }
-                // The nearest cue ending before the phrase: binary search on `last`.
                 var lo = 0, hi = cues.count
                 while lo < hi { let mid = (lo + hi) / 2; if hits[cues[mid]].last < h.first { lo = mid + 1 } else { hi = mid } }
                 guard lo > 0 else { continue }
-                let cue = hits[cues[lo - 1]]
-                if h.first - cue.last - 1 <= AnswerAnalysis.negationReach && clauseOf[cue.last] == clauseOf[h.first] {
-                    negatedBy[i] = cues[lo - 1]
+                let ci = cues[lo - 1]
+                let cue = hits[ci]
+                guard clauseOf[cue.last] == clauseOf[h.first] else { continue }
+                let between = (cue.last + 1 ..< h.first).reduce(0) { $0 + (tokens[$1].isFiller ? 0 : 1) }
+                let latin = tokens[cue.first].kind == .word
+                guard between <= (latin ? AnswerAnalysis.latinNegationReach : AnswerAnalysis.negationReach) else { continue }
+                candidate[i] = ci
+                if let (f, l) = firstAfterCue[ci], f < h.first || (f == h.first && l >= h.last) {} else {
+                    firstAfterCue[ci] = (h.first, h.last)
                 }
+            }
+            // Pass 2: an English cue negates only the first phrase after it ("not connected to the
+            // positive terminal" denies "connected", not "positive terminal"); a Chinese cue reaches
+            // its whole verb phrase ("不会从别的P偷取").
+            for (i, h) in hits.enumerated() {
+                guard let ci = candidate[i] else { continue }
+                if tokens[hits[ci].first].kind == .word, let (f, l) = firstAfterCue[ci], h.first > l || h.first < f { continue }
+                negatedBy[i] = ci
             }
         }
         self.negatedBy = negatedBy
     }
 
-    /// Tokens allowed between a negation cue and the phrase it negates.
+    /// Tokens allowed between a negation cue and the phrase it negates (articles not counted).
     static let negationReach = 5
+    /// The same for an English cue, which negates only the first phrase after it.
+    static let latinNegationReach = 3
 
     /// Content tokens: words, numbers and CJK characters.
     var contentTokenCount: Int { tokens.reduce(0) { $0 + ($1.kind == .symbol ? 0 : 1) } }
