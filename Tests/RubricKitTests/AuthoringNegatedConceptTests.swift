@@ -57,3 +57,32 @@ struct AuthoringNegatedConceptTests {
         #expect(CompiledRubric.negatedRemainder("connected") == nil)
     }
 }
+
+@Suite("Authoring: Chinese concepts stated in the negative")
+struct AuthoringChineseNegationTests {
+    @Test func aNegatedChineseTermIsCreditedForAnyNegationOfIt() throws {
+        let bank = [BankEntry(id: "q", question: "开启幂等性后重试会怎样？", reference: "开启幂等性后，重试不会产生重复消息。"),
+                    BankEntry(id: "r", question: "什么是重复消息？", reference: "同一条消息被消费多次就是重复消息。")]
+        let rubric = RubricDrafter(bank: bank).draft(bank[0])
+        let concept = try #require(rubric.concepts.first { $0.aliases.contains("不重复消息") || $0.aliases.contains("不产生") })
+        #expect(concept.label.zh?.hasPrefix("不会") == true)
+        let scorer = RubricScorer(framework: AuthoringNegatedConceptTests.framework)
+        func credit(_ answer: String) -> Double {
+            scorer.grade(answer, against: rubric).concepts.first { $0.id == concept.id }?.credit ?? -1
+        }
+        let term = String((concept.aliases.first ?? "").dropFirst())
+        #expect(credit("重试没有\(term)。") == 1)
+        #expect(credit("重试不会\(term)。") == 1)
+        #expect(credit("重试会\(term)。") == 0)
+    }
+
+    @Test func cuesAreReadBeforeTheTerm() {
+        #expect(KeywordExtractor.chineseNegation(before: "重试不会") == "不会")
+        #expect(KeywordExtractor.chineseNegation(before: "节点没有") == "没有")
+        #expect(KeywordExtractor.chineseNegation(before: "数据无法") == "无法")
+        #expect(KeywordExtractor.chineseNegation(before: "不同") == nil)
+        #expect(KeywordExtractor.chineseNegation(before: "不断") == nil)
+        #expect(KeywordExtractor.chineseNegation(before: "使用") == nil)
+        #expect(KeywordExtractor.chineseNegation(before: "") == nil)
+    }
+}

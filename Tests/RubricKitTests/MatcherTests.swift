@@ -111,6 +111,18 @@ struct MatcherTests {
         #expect(credit("work-stealing", "not only steal but also hand off") == 1)
     }
 
+    @Test func englishNegationDeniesOnlyTheNextPhrase() {
+        // "not" denies "steal", not the "processor" named after it.
+        let g = scorer.grade("an idle P does not steal from another processor", against: ScoringFixtures.gmp)
+        #expect(g.concepts.first { $0.id == "work-stealing" }?.credit == 0)
+        #expect(g.concepts.first { $0.id == "p" }?.credit == 1)
+        // A Chinese cue denies the verb after a prepositional phrase, not the phrase's object.
+        let zh = scorer.grade("本地队列空了，不会从别的P偷取", against: ScoringFixtures.gmp)
+        #expect(zh.concepts.first { $0.id == "work-stealing" }?.credit == 0)
+        #expect(zh.concepts.first { $0.id == "p" }?.credit == 1)
+        #expect(credit("m", "G没有系统线程那么重") == 0)
+    }
+
     @Test func negationFarBeforeTheAliasDoesNotReachIt() {
         #expect(credit("work-stealing", "没有 one two three four five six seven steal") == 1)
     }

@@ -160,5 +160,9 @@ struct ScoringTests {
         let g = scorer.grade(big, against: gmp)
         #expect(g.grade >= .B)
         #expect(g.concepts.allSatisfy { $0.evidence.count <= 5 })
+        // One giant "word" is neither a typo candidate nor a cue prefix (either would be quadratic).
+        let blob = scorer.grade(String(repeating: "abcdefghij", count: 20_000), against: gmp)
+        #expect(blob.grade == .F)
+        #expect(blob.concepts.allSatisfy { !$0.hit })
     }
 }

@@ -76,7 +76,7 @@ public struct KeywordExtractor: Sendable {
         var terms: [String: KeyTerm] = [:]
         var position = 0
         var surfaceCounts: [String: [String: Int]] = [:]
-        var unrepeated: [(String, String, Int)] = []
+        var unrepeated: [KeyTerm] = []
 
         for clause in clauses {
             let pieces = TextScanner.pieces(clause)
@@ -100,11 +100,22 @@ public struct KeywordExtractor: Sendable {
                                          sentence: clause, position: position)
                 case .han(let run):
                     previousWords.removeAll()
-                    for seg in ChineseSegmenter(statistics: statistics).segment(run) where terms[seg.term] == nil {
-                        if !seg.repeated { unrepeated.append((seg.term, clause, position)); continue }
-                        terms[seg.term] = KeyTerm(key: seg.term, label: seg.term, aliases: [seg.term], weight: 0,
-                                                  inQuestion: questionHan.contains(seg.term), negated: false,
-                                                  sentence: clause, position: position)
+                    let chars = Array(run)
+                    for seg in ChineseSegmenter(statistics: statistics).segment(run) {
+                        let cue = Self.chineseNegation(before: String(chars[..<seg.offset]))
+                        if var t = terms[seg.term] {
+                            if cue == nil && t.negated { t.negated = false; t.label = seg.term; t.aliases = [seg.term]; terms[seg.term] = t }
+                            continue
+                        }
+                        var t = KeyTerm(key: seg.term, label: (cue ?? "") + seg.term,
+                                        aliases: [cue == nil ? seg.term : "不" + seg.term], weight: 0,
+                                        inQuestion: questionHan.contains(seg.term), negated: cue != nil,
+                                        sentence: clause, position: position)
+                        if !seg.repeated {
+                            if !unrepeated.contains(where: { $0.key == seg.term }) { t.guessed = true; unrepeated.append(t) }
+                            continue
+                        }
+                        terms[seg.term] = t
                     }
                 case .breakMark:
                     previousWords.removeAll()
@@ -115,12 +126,7 @@ public struct KeywordExtractor: Sendable {
         // Pieces the bank never repeats are only guesses at word boundaries: use them when the
         // reference has too few other terms.
         if terms.count < options.minimumTerms {
-            for (term, clause, pos) in unrepeated where terms[term] == nil {
-                var t = KeyTerm(key: term, label: term, aliases: [term], weight: 0,
-                                inQuestion: questionHan.contains(term), negated: false, sentence: clause, position: pos)
-                t.guessed = true
-                terms[term] = t
-            }
+            for t in unrepeated where terms[t.key] == nil { terms[t.key] = t }
         }
         var out: [KeyTerm] = []
         for var t in terms.values {
@@ -137,6 +143,21 @@ public struct KeywordExtractor: Sendable {
             out.append(t)
         }
         return out
+    }
+
+    /// The negation cue a Chinese term follows (`不会` in `不会重启`), if any: a cue the scorer
+    /// knows (`不`, `没有`, `未`, `无法`…), optionally followed by a modal verb. `无` alone is not one:
+    /// it makes words (`无缓冲`).
+    static func chineseNegation(before prefix: String) -> String? {
+        var p = Substring(prefix)
+        var modal = ""
+        for m in ["可以", "需要", "应该", "能够", "会", "能", "可", "要", "需", "应", "必", "用", "再", "得"] where p.hasSuffix(m) {
+            modal = m; p = p.dropLast(m.count); break
+        }
+        for cue in ["没有", "并非", "不是", "无需", "无法", "从不", "从未", "绝不", "并不", "不", "没", "未"] where p.hasSuffix(cue) {
+            return cue + modal   // `不同`, `不断` end in another character, so they never get here
+        }
+        return nil
     }
 
     /// Digits and English number words, both ways, zero to twelve.

@@ -34,7 +34,7 @@ public struct RubricDrafter: Sendable {
             let aliases = t.aliases.filter { claimed.insert(TextNormalizer.normalize($0).text).inserted }
             guard !aliases.isEmpty else { continue }
             let id = Self.uniqueID(for: t, index: concepts.count + 1, used: &usedIDs)
-            let label = t.negated ? "not \(t.label)" : t.label
+            let label = t.negated && !t.isChinese ? "not \(t.label)" : t.label
             concepts.append(Concept(
                 id: id, label: Self.text(label, language), aliases: aliases,
                 weight: max(0.1, (t.weight * 100).rounded() / 100), step: .core,

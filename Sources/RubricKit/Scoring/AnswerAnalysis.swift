@@ -70,26 +70,69 @@ struct AnswerAnalysis {
         }
         var negatedBy = [Int?](repeating: nil, count: hits.count)
         if !cues.isEmpty {
+            // Pass 1: each phrase's nearest cue before it, in reach and in the same clause.
+            var candidate = [Int?](repeating: nil, count: hits.count)
+            // (cue hit, 0 concept / 1 misconception phrase) → spans of the phrases it reaches; concept
+            // and misconception phrases each have their own first phrase.
+            var spansAfterCue: [Int: [(Int, Int)]] = [:]
+            func slot(_ ci: Int, _ i: Int) -> Int {
+                if case .misconception = compiled.kinds[hits[i].pattern] { return 2 * ci + 1 }
+                return 2 * ci
+            }
             for (i, h) in hits.enumerated() {
                 switch compiled.kinds[h.pattern] {
                 case .alias, .negatedAlias, .valueKey, .misconception: break
                 default: continue
                 }
-                // The nearest cue ending before the phrase: binary search on `last`.
                 var lo = 0, hi = cues.count
                 while lo < hi { let mid = (lo + hi) / 2; if hits[cues[mid]].last < h.first { lo = mid + 1 } else { hi = mid } }
                 guard lo > 0 else { continue }
-                let cue = hits[cues[lo - 1]]
-                if h.first - cue.last - 1 <= AnswerAnalysis.negationReach && clauseOf[cue.last] == clauseOf[h.first] {
-                    negatedBy[i] = cues[lo - 1]
+                let ci = cues[lo - 1]
+                let cue = hits[ci]
+                guard clauseOf[cue.last] == clauseOf[h.first] else { continue }
+                let between = (cue.last + 1 ..< h.first).reduce(0) { $0 + (tokens[$1].isFiller ? 0 : 1) }
+                let latin = tokens[cue.first].kind == .word
+                guard between <= (latin ? AnswerAnalysis.latinNegationReach : AnswerAnalysis.negationReach) else { continue }
+                candidate[i] = ci
+                spansAfterCue[slot(ci, i), default: []].append((h.first, h.last))
+            }
+            // Pass 2: a cue denies the first phrase after it ("not connected to the positive
+            // terminal" denies "connected", not "positive terminal"). In Chinese a phrase introduced
+            // by a preposition sits before the verb the negation denies (`不会从别的P偷取`): skip it.
+            var target: [Int: (Int, Int)] = [:]
+            for (key, spans) in spansAfterCue {
+                let ci = key / 2
+                let phrases = Self.phrases(spans)
+                guard var pick = phrases.first else { continue }
+                if tokens[hits[ci].first].kind == .cjk, phrases.count > 1,
+                   (hits[ci].last + 1 ..< pick.0).contains(where: { Self.prepositions.contains(tokens[$0].text) }) {
+                    pick = phrases[1]
                 }
+                target[key] = pick
+            }
+            for (i, h) in hits.enumerated() {
+                guard let ci = candidate[i], let (f, l) = target[slot(ci, i)], h.first >= f, h.first <= l else { continue }
+                negatedBy[i] = ci
             }
         }
         self.negatedBy = negatedBy
     }
 
-    /// Tokens allowed between a negation cue and the phrase it negates.
+    /// Tokens allowed between a negation cue and the phrase it negates (articles not counted).
     static let negationReach = 5
+    /// The same for an English cue.
+    static let latinNegationReach = 3
+    /// Chinese prepositions: the phrase after one is not what a negation denies.
+    static let prepositions: Set<String> = ["从", "在", "对", "向", "把", "被", "给", "跟", "与", "往", "朝", "由", "到", "自"]
+
+    /// Overlapping spans merged into phrases, in order.
+    static func phrases(_ spans: [(Int, Int)]) -> [(Int, Int)] {
+        var out: [(Int, Int)] = []
+        for (f, l) in spans.sorted(by: { $0 < $1 }) {
+            if let last = out.last, f <= last.1 { out[out.count - 1].1 = max(last.1, l) } else { out.append((f, l)) }
+        }
+        return out
+    }
 
     /// Content tokens: words, numbers and CJK characters.
     var contentTokenCount: Int { tokens.reduce(0) { $0 + ($1.kind == .symbol ? 0 : 1) } }

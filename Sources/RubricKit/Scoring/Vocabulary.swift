@@ -22,6 +22,9 @@ public struct Vocabulary: Sendable {
 
     public var count: Int { spelled.count }
 
+    /// Words longer than this are not looked up as typos or cue prefixes.
+    static let longestWord = 40
+
     /// The stem (or character, or number) a symbol stands for.
     func spelling(_ id: Int32) -> String { spelled[Int(id)] }
 
@@ -98,7 +101,8 @@ public struct Vocabulary: Sendable {
     /// any kind; 10 or more letters two edits. Short words never match by accident.
     func typo(of token: Token, stem: String) -> (Int32, Int)? {
         let letters = token.letterCount
-        guard letters >= 5, letters == token.text.utf8.count, !deletions.isEmpty else { return nil }
+        // Real words are short; a giant "word" (a pasted blob) must not cost quadratic time.
+        guard letters >= 5, letters <= Self.longestWord, letters == token.text.utf8.count, !deletions.isEmpty else { return nil }
         let bytes = Array(stem.utf8)
         guard bytes.count >= 4 else { return nil }
         let limit = letters >= 10 ? 2 : 1
@@ -120,6 +124,7 @@ public struct Vocabulary: Sendable {
 
     func prefix(of token: Token) -> (String, Int32)? {
         guard !prefixes.isEmpty else { return nil }
+        guard token.text.utf8.count <= Self.longestWord else { return nil }
         let bytes = Array(token.text.utf8)
         guard bytes.count > shortestPrefix else { return nil }
         var end = bytes.count - 1
