@@ -16,7 +16,7 @@ public struct KeywordExtractor: Sendable {
         public var minimumTerms: Int
         /// Weight factor for those guessed pieces.
         public var guessDemotion: Double
-        public init(limit: Int = 30, questionDemotion: Double = 0.35, minimumTerms: Int = 5, guessDemotion: Double = 0.5) {
+        public init(limit: Int = 30, questionDemotion: Double = 0.1, minimumTerms: Int = 5, guessDemotion: Double = 0.5) {
             self.limit = limit; self.questionDemotion = questionDemotion; self.minimumTerms = minimumTerms
             self.guessDemotion = guessDemotion
         }
