@@ -31,10 +31,12 @@ struct BinaryRunner {
     }
 
     /// Runs the binary with `arguments`, feeding `stdin`, in `directory` (default: the package root),
-    /// with `environment` added to a clean environment (HOME and PATH kept, NO_COLOR set).
+    /// with `environment` added to a clean environment (HOME and PATH kept, NO_COLOR set). A run that takes
+    /// longer than `timeout` seconds is killed and reported as status 137 with a note on stderr, so a hung binary
+    /// fails its test instead of hanging the suite.
     @discardableResult
     static func run(_ arguments: [String], stdin: String? = nil, directory: URL? = nil,
-                    environment: [String: String] = [:]) throws -> Result {
+                    environment: [String: String] = [:], timeout: TimeInterval = 120) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -56,10 +58,21 @@ struct BinaryRunner {
         group.enter(); DispatchQueue.global().async { errData = errPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
         if let stdin { inPipe.fileHandleForWriting.write(Data(stdin.utf8)) }
         try? inPipe.fileHandleForWriting.close()
-        process.waitUntilExit()
-        group.wait()
-        return Result(status: process.terminationStatus,
+        let timedOut = !waitForExit(process, timeout: timeout)
+        _ = group.wait(timeout: .now() + 10)
+        return Result(status: timedOut ? 137 : process.terminationStatus,
                       stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+                      stderr: String(decoding: errData, as: UTF8.self)
+                          + (timedOut ? "\n[test] mockinterview \(arguments.joined(separator: " ")) killed after \(Int(timeout)) s\n" : ""))
+    }
+
+    /// Waits up to `timeout` seconds for `process` to end; past that, kills it and returns false.
+    static func waitForExit(_ process: Process, timeout: TimeInterval) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        guard process.isRunning else { return true }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        return false
     }
 }

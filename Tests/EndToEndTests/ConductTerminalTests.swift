@@ -5,22 +5,20 @@ import Testing
 /// step ratings and the recommendation; then `report` shows all of it from the database.
 @Suite("conduct in a real terminal (tmux)")
 struct ConductTerminalTests {
-    @Test(.enabled(if: ConductTerminal.isAvailable, "tmux is not installed; skipping the real-terminal test"))
+    @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed; skipping the real-terminal test"), .timeLimit(.minutes(6)))
     func interviewerLedSessionEndToEnd() throws {
         let content = try ConductFixture.makeContent(), home = BinaryRunner.temporaryDirectory()
-        let terminal = ConductTerminal()
+        let terminal = Tmux()
         defer {
             terminal.kill()
             try? FileManager.default.removeItem(at: content); try? FileManager.default.removeItem(at: home)
         }
-        let command = "env MOCKINTERVIEW_HOME='\(home.path)' LANG=C.UTF-8 '\(BinaryRunner.binary.path)' conduct conduct-e2e "
-            + "--candidate 'Li Lei' --interviewer 'Han Meimei' --content '\(content.path)' --lang en; echo \"[exit $?]\"; sleep 300"
-        try terminal.start(command)
+        try terminal.start(binary: ["conduct", "conduct-e2e", "--candidate", "Li Lei", "--interviewer", "Han Meimei",
+                                    "--content", content.path, "--lang", "en"],
+                           environment: ["MOCKINTERVIEW_HOME": home.path])
 
-        func expect(_ what: String, _ predicate: @escaping (String) -> Bool, sourceLocation: SourceLocation = #_sourceLocation) throws {
-            let (held, screen) = try terminal.waitFor(predicate)
-            #expect(held, "waiting for \(what); the screen was:\n\(screen)", sourceLocation: sourceLocation)
-            if !held { throw CancellationError() }
+        func expect(_ what: String, sourceLocation: SourceLocation = #_sourceLocation, _ predicate: (String) -> Bool) throws {
+            try terminal.expect(what, joined: true, sourceLocation: sourceLocation, predicate)
         }
         func enter(_ line: String) throws {
             try terminal.type(line)
@@ -188,87 +186,4 @@ enum ConductFixture {
         """.write(to: scenarios.appendingPathComponent("conduct-e2e.yaml"), atomically: true, encoding: .utf8)
         return root
     }
-}
-
-/// A private tmux server (own socket, no user config) with one detached 100×30 session.
-struct ConductTerminal {
-    let socket = "mi-conduct-\(UUID().uuidString.prefix(8))"
-    let session = "conduct"
-
-    static var executable: String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/tmux" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    static var isAvailable: Bool { executable != nil }
-
-    /// Runs tmux; `capture: false` for the commands that start or stop the server.
-    @discardableResult
-    func run(_ arguments: [String], capture: Bool = true) throws -> String {
-        guard capture else { return try spawnAndWait(arguments) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ConductTerminal.executable ?? "/usr/bin/tmux")
-        process.arguments = ["-L", socket, "-f", "/dev/null", "-u"] + arguments
-        var env = ProcessInfo.processInfo.environment
-        env["LANG"] = "C.UTF-8"
-        env.removeValue(forKey: "LC_ALL")
-        env.removeValue(forKey: "TMUX")
-        process.environment = env
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    /// posix_spawn + waitpid: Foundation's `Process` watches the child through a descriptor the daemonised
-    /// tmux server inherits, so `waitUntilExit` would wait for the server (and the whole test) to end.
-    private func spawnAndWait(_ arguments: [String]) throws -> String {
-        struct SpawnFailed: Error { var code: Int32 }
-        let argv = [ConductTerminal.executable ?? "/usr/bin/tmux", "-L", socket, "-f", "/dev/null", "-u"] + arguments
-        var env = ProcessInfo.processInfo.environment
-        env["LANG"] = "C.UTF-8"
-        env.removeValue(forKey: "LC_ALL")
-        env.removeValue(forKey: "TMUX")
-        let cArgs = argv.map { strdup($0) } + [nil]
-        let cEnv = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { cArgs.forEach { free($0) }; cEnv.forEach { free($0) } }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        for fd: Int32 in 0...2 { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, argv[0], &actions, nil, cArgs, cEnv)
-        guard rc == 0 else { throw SpawnFailed(code: rc) }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return ""
-    }
-
-    func start(_ command: String) throws {
-        try run(["new-session", "-d", "-s", session, "-x", "100", "-y", "30", "sh", "-c", command], capture: false)
-    }
-
-    func type(_ text: String) throws { try run(["send-keys", "-t", session, "-l", text]) }
-
-    func press(_ keys: String...) throws { try run(["send-keys", "-t", session] + keys) }
-
-    /// The visible screen, wrapped lines joined.
-    func screen() throws -> String { try run(["capture-pane", "-p", "-J", "-t", session]) }
-
-    /// Polls the screen until `predicate` holds or the deadline passes.
-    func waitFor(timeout: TimeInterval = 20, _ predicate: (String) -> Bool) throws -> (held: Bool, screen: String) {
-        let deadline = Date().addingTimeInterval(timeout)
-        var text = try screen()
-        while !predicate(text) && Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.05)
-            text = try screen()
-        }
-        return (predicate(text), text)
-    }
-
-    func kill() { _ = try? run(["kill-server"], capture: false) }
 }

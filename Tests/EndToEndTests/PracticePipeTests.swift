@@ -63,6 +63,20 @@ struct PracticePipeTests {
         #expect(r.status == 1)
         #expect(r.stderr.contains("no unfinished practice session"))
     }
+
+    @Test func aMistypedScenarioSuggestsTheClosestId() throws {
+        let content = try PracticeFixture.makeContent(), home = BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: content); try? FileManager.default.removeItem(at: home) }
+        let env = ["MOCKINTERVIEW_HOME": home.path]
+        let en = try BinaryRunner.run(["practice", "e2f", "--content", content.path, "--lang", "en"], stdin: "", environment: env)
+        #expect(en.status == 64)
+        #expect(en.stderr.contains("unknown scenario 'e2f'; did you mean 'e2e'? available: e2e, e2e-clock"), "\(en.stderr)")
+        let zh = try BinaryRunner.run(["practice", "e2f", "--content", content.path, "--lang", "zh"], stdin: "", environment: env)
+        #expect(zh.stderr.contains("未知场景 'e2f'；你是不是想用 'e2e'？"), "\(zh.stderr)")
+        let far = try BinaryRunner.run(["practice", "rust", "--content", content.path, "--lang", "en"], stdin: "", environment: env)
+        #expect(far.status == 64)
+        #expect(!far.stderr.contains("did you mean"))
+    }
 }
 
 /// A small tmpfs as the data folder, to fill the disk for real (needs root and mount; skipped otherwise).

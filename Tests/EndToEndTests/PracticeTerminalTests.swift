@@ -4,7 +4,7 @@ import Testing
 /// The real binary in a real terminal: readline editing of Chinese, Tab completion, `:hint`, feedback, quitting.
 @Suite("practice in a real terminal (tmux)")
 struct PracticeTerminalTests {
-    @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed; skipping the real-terminal test"))
+    @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed; skipping the real-terminal test"), .timeLimit(.minutes(6)))
     func chineseAnswerWithEditingCompletionAndHint() throws {
         let content = try PracticeFixture.makeContent(), home = BinaryRunner.temporaryDirectory()
         let tmux = Tmux()
@@ -12,16 +12,11 @@ struct PracticeTerminalTests {
             tmux.kill()
             try? FileManager.default.removeItem(at: content); try? FileManager.default.removeItem(at: home)
         }
-        // The shell traps SIGINT (a trap, unlike an ignored signal, is not inherited) so a Ctrl-C meant for the
-        // program does not end the shell and close the pane.
-        let command = "trap : INT; env MOCKINTERVIEW_HOME='\(home.path)' LANG=C.UTF-8 '\(BinaryRunner.binary.path)' practice e2e "
-            + "--content '\(content.path)' --seed 7 --lang en; echo \"[exit $?]\"; sleep 300"
-        try tmux.start(command)
+        try tmux.start(binary: ["practice", "e2e", "--content", content.path, "--seed", "7", "--lang", "en"],
+                       environment: ["MOCKINTERVIEW_HOME": home.path])
 
-        func expect(_ what: String, _ predicate: @escaping (String) -> Bool, sourceLocation: SourceLocation = #_sourceLocation) throws {
-            let (held, screen) = try tmux.waitFor(predicate)
-            #expect(held, "waiting for \(what); the screen was:\n\(screen)", sourceLocation: sourceLocation)
-            if !held { throw CancellationError() }
+        func expect(_ what: String, sourceLocation: SourceLocation = #_sourceLocation, _ predicate: (String) -> Bool) throws {
+            try tmux.expect(what, sourceLocation: sourceLocation, predicate)
         }
 
         try expect("the first prompt") { $0.contains("Question 1/3") && $0.contains("answer ❯") }
@@ -74,7 +69,7 @@ struct PracticeTerminalTests {
         #expect(!history.split(separator: "\n").contains("."))
     }
 
-    @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed; skipping the real-terminal test"))
+    @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed; skipping the real-terminal test"), .timeLimit(.minutes(6)))
     func theClockAndTimeWarningsAppearWhileTyping() throws {
         let content = try PracticeFixture.makeContent(), home = BinaryRunner.temporaryDirectory()
         let tmux = Tmux()
@@ -82,11 +77,13 @@ struct PracticeTerminalTests {
             tmux.kill()
             try? FileManager.default.removeItem(at: content); try? FileManager.default.removeItem(at: home)
         }
-        try tmux.start("trap : INT; env MOCKINTERVIEW_HOME='\(home.path)' LANG=C.UTF-8 '\(BinaryRunner.binary.path)' practice e2e-clock "
-                       + "--content '\(content.path)' --clock --lang en; echo \"[exit $?]\"; sleep 300")
-        var (held, screen) = try tmux.waitFor { $0.contains("answer ❯") }
+        // A locale that is not installed: line editing falls back to C.UTF-8 (Chinese still edits) and says why.
+        try tmux.start(binary: ["practice", "e2e-clock", "--content", content.path, "--clock", "--lang", "en"],
+                       environment: ["MOCKINTERVIEW_HOME": home.path, "LANG": "xx_XX.UTF-8"])
+        var (held, screen) = try tmux.waitFor(joined: true) { $0.contains("answer ❯") }
         #expect(held, "no prompt:\n\(screen)")
         try #require(held)
+        #expect(screen.contains("the locale xx_XX.UTF-8 (from LANG) is not installed; line editing uses C.UTF-8 instead"), "\(screen)")
         #expect(screen.contains("[0:00/0:03] answer ❯"))
         try tmux.type("慢慢想")
         // The warnings come while the candidate types; the typed text is redrawn below them with the clock.

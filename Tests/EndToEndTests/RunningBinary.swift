@@ -30,6 +30,11 @@ final class RunningBinary: Sendable {
         try process.run()
     }
 
+    /// A test that stops early (a failed `#require`) must not leave the program running.
+    deinit {
+        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
+    }
+
     var stdout: String { output.data.withLock { String(decoding: $0, as: UTF8.self) } }
 
     func type(_ text: String) { input.write(Data(text.utf8)) }
@@ -50,10 +55,10 @@ final class RunningBinary: Sendable {
         process.waitUntilExit()
     }
 
-    func closeInputAndWait() -> Int32 {
+    /// Closes stdin and waits for the exit status; a program still running after `timeout` seconds is killed (137).
+    func closeInputAndWait(timeout: TimeInterval = 60) -> Int32 {
         try? input.close()
-        process.waitUntilExit()
-        return process.terminationStatus
+        return BinaryRunner.waitForExit(process, timeout: timeout) ? process.terminationStatus : 137
     }
 }
 

@@ -85,10 +85,7 @@ struct ConductCommand: ParsableCommand {
                 throw Exit.usage
             }
         } else {
-            guard let name = scenario, let chosen = bank.scenario(name) else {
-                Console.shared.error("unknown scenario '\(scenario ?? "")'; available: \(bank.scenarios.map(\.id).joined(separator: ", "))")
-                throw Exit.usage
-            }
+            let chosen = try ScenarioLookup.find(scenario ?? "", in: bank, language: language)
             var system = SystemRandomNumberGenerator()
             let drawSeed = seed ?? chosen.selection.seed ?? 0
             let questions = bank.questions(for: chosen, seed: drawSeed)
@@ -105,8 +102,7 @@ struct ConductCommand: ParsableCommand {
         let interactive = isatty(STDIN_FILENO) == 1
         let reader: any LineReader = interactive
             ? ReadlineLineReader(historyPath: (SessionStoreAccess.home as NSString).appendingPathComponent("conduct-history"),
-                                 ctrlCNotice: language == .zh ? "再按一次 Ctrl-C 保存并退出" : "press Ctrl-C again to save and leave",
-                                 warn: Console.shared.warning, commands: ConductCommandParser.commandTokens)
+                                 t: Localizer(language: language), warn: Console.shared.warning, commands: ConductCommandParser.commandTokens)
             : PlainLineReader()
         var runner = ConductRunner(session: session, store: store, reader: reader, console: .shared, clock: Date.init)
         try runner.run(resuming: resume != nil)

@@ -74,8 +74,7 @@ struct PracticeCommand: ParsableCommand {
 
         let reader: any LineReader = interactive
             ? ReadlineLineReader(historyPath: (SessionStoreAccess.home as NSString).appendingPathComponent("history"),
-                                 ctrlCNotice: t("再按一次 Ctrl-C 保存并退出", "press Ctrl-C again to save and leave"),
-                                 warn: Console.shared.warning)
+                                 t: t, warn: Console.shared.warning)
             : PlainLineReader()
         let runner = PracticeRunner(session: session, store: store, reader: reader,
                                     renderer: SessionRenderer(t: t, framework: bank.framework, console: .shared),
@@ -106,10 +105,7 @@ extension PracticeCommand {
                             options: InterviewSession.Options, t: Localizer) throws -> InterviewSession {
         let reviewPlan = review ? try PracticeReview.plan(bank: bank, store: store, template: bank.scenario(scenario),
                                                          language: global.language, now: now) : nil
-        guard let chosen = reviewPlan?.scenario ?? bank.scenario(scenario) else {
-            Console.shared.error("unknown scenario '\(scenario)'; available: \(bank.scenarios.map(\.id).joined(separator: ", "))")
-            throw Exit.usage
-        }
+        let chosen = try reviewPlan?.scenario ?? ScenarioLookup.find(scenario, in: bank, language: global.language)
         if let unfinished = try SessionStoreAccess.run({ try store.lastUnfinishedPractice() }) {
             let done = unfinished.questions.filter(\.finished).count
             Console.shared.err(Console.shared.style(t(

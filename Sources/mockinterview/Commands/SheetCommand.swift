@@ -43,10 +43,7 @@ struct SheetCommand: ParsableCommand {
     func run() throws {
         let bank = try global.loadContent()
         let language = global.language
-        guard let chosen = bank.scenario(scenario) else {
-            Console.shared.error("unknown scenario '\(scenario)'; available: \(bank.scenarios.map(\.id).joined(separator: ", "))")
-            throw Exit.usage
-        }
+        let chosen = try ScenarioLookup.find(scenario, in: bank, language: language)
         let sheet = ScoringSheet(scenario: chosen, questions: bank.questions(for: chosen, seed: seed),
                                  content: ReportContent(bank: bank), language: language)
         let text: String

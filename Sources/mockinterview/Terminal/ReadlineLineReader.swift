@@ -113,14 +113,16 @@ final class ReadlineLineReader: LineReader {
 
     /// - Parameters:
     ///   - historyPath: the history file (created when missing); nil keeps history in memory.
-    ///   - ctrlCNotice: shown after a Ctrl-C on an empty line ("press Ctrl-C again to save and leave").
-    ///   - warn: prints a warning (used when the locale cannot show Chinese).
+    ///   - t: the interface language (the Ctrl-C notice, the locale warning).
+    ///   - warn: prints a warning (used when the locale cannot edit Chinese).
     ///   - commands: the `:` commands Tab completes (default: the practice commands).
-    init(historyPath: String?, ctrlCNotice: String, warn: (String) -> Void, commands: [String]? = nil) {
+    init(historyPath: String?, t: Localizer, warn: (String) -> Void, commands: [String]? = nil) {
         self.historyPath = historyPath
-        ReadlineLineReader.configureLocale(warn: warn)
+        if let problem = ReadlineLineReader.configureLocale(environment: ProcessInfo.processInfo.environment) {
+            warn(problem.message(t))
+        }
         commandTokens = commands ?? InterviewCommand.allCases.map(\.token)
-        ctrlCNoticeText = ctrlCNotice
+        ctrlCNoticeText = t("再按一次 Ctrl-C 保存并退出", "press Ctrl-C again to save and leave")
         rl_readline_name = UnsafePointer(strdup("mockinterview"))
         rl_catch_signals = 0                               // SIGINT is ours (see onSIGINT); SIGWINCH stays readline's
         rl_getc_function = readKey
@@ -172,18 +174,51 @@ final class ReadlineLineReader: LineReader {
         }
     }
 
-    /// Readline needs a UTF-8 character type to edit Chinese; it re-reads the environment, so a non-UTF-8 locale
-    /// is replaced in the environment too (toolchain notes, gotcha 1).
-    private static func configureLocale(warn: (String) -> Void) {
-        setlocale(LC_ALL, "")
+    /// Readline needs a UTF-8 character type to edit Chinese; it re-reads the environment, so a locale that is
+    /// missing or not UTF-8 is replaced by C.UTF-8 in the environment too (toolchain notes, gotcha 1). Returns what
+    /// the user should know: nothing when no locale was asked for (LANG unset, C or POSIX) and C.UTF-8 works.
+    private static func configureLocale(environment: [String: String]) -> LocaleProblem? {
+        let installed = setlocale(LC_ALL, "") != nil
         let codeset = String(cString: nl_langinfo(nl_item(CODESET))).uppercased()
-        guard codeset != "UTF-8" && codeset != "UTF8" else { return }
+        guard !installed || (codeset != "UTF-8" && codeset != "UTF8") else { return nil }
+        // The variable that named the locale, as setlocale reads them.
+        let named = ["LC_ALL", "LC_CTYPE", "LANG"].lazy
+            .compactMap { key in environment[key].flatMap { $0.isEmpty ? nil : (key, $0) } }.first
         setenv("LC_CTYPE", "C.UTF-8", 1)
         unsetenv("LC_ALL")
-        if setlocale(LC_CTYPE, "C.UTF-8") == nil {
-            warn("the locale's character set is \(codeset), not UTF-8, and C.UTF-8 is not available: Chinese input may not edit correctly")
-        } else {
-            warn("the locale's character set is \(codeset), not UTF-8; using C.UTF-8 for line editing (set LANG=zh_CN.UTF-8 or C.UTF-8 to silence this)")
+        let fallback = setlocale(LC_CTYPE, "C.UTF-8") != nil
+        guard let (variable, name) = named, name != "C", name != "POSIX" else {
+            return fallback ? nil : .noUTF8(variable: nil, name: nil, codeset: codeset)
+        }
+        if !installed { return .notInstalled(variable: variable, name: name, fallback: fallback) }
+        return fallback ? .notUTF8(variable: variable, name: name, codeset: codeset) : .noUTF8(variable: variable, name: name, codeset: codeset)
+    }
+}
+
+/// Why line editing does not use the user's locale.
+enum LocaleProblem: Equatable {
+    /// `name` (from `variable`) is not installed; `fallback`: C.UTF-8 is used instead.
+    case notInstalled(variable: String, name: String, fallback: Bool)
+    /// `name` is installed but not UTF-8; C.UTF-8 is used for line editing.
+    case notUTF8(variable: String, name: String, codeset: String)
+    /// No UTF-8 locale at all, not even C.UTF-8.
+    case noUTF8(variable: String?, name: String?, codeset: String)
+
+    func message(_ t: Localizer) -> String {
+        switch self {
+        case .notInstalled(let variable, let name, true):
+            return t("未安装区域设置 \(name)（来自 \(variable)）；行编辑改用 C.UTF-8",
+                     "the locale \(name) (from \(variable)) is not installed; line editing uses C.UTF-8 instead")
+        case .notInstalled(let variable, let name, false):
+            return t("未安装区域设置 \(name)（来自 \(variable)），也没有 C.UTF-8：中文输入可能无法正确编辑",
+                     "the locale \(name) (from \(variable)) is not installed, nor is C.UTF-8: Chinese input may not edit correctly")
+        case .notUTF8(let variable, let name, let codeset):
+            return t("区域设置 \(name)（来自 \(variable)）的字符集是 \(codeset)，不是 UTF-8；行编辑改用 C.UTF-8",
+                     "the locale \(name) (from \(variable)) uses \(codeset), not UTF-8; line editing uses C.UTF-8 instead")
+        case .noUTF8(_, let name, let codeset):
+            let which = name.map { "\($0) (\(codeset))" } ?? codeset
+            return t("区域设置 \(which) 不是 UTF-8，且未安装 C.UTF-8：中文输入可能无法正确编辑",
+                     "the locale \(which) is not UTF-8 and C.UTF-8 is not installed: Chinese input may not edit correctly")
         }
     }
 }

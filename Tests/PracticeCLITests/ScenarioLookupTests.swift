@@ -1,0 +1,27 @@
+import Testing
+@testable import mockinterview
+
+@Suite("scenario ids: suggestions for typos")
+struct ScenarioLookupTests {
+    let ids = ["distributed", "full", "go-basics", "k8s-ops", "k8s-scale", "middleware", "quick"]
+
+    @Test func aTypoSuggestsTheClosestId() {
+        #expect(ScenarioLookup.closest(to: "quik", among: ids) == "quick")
+        #expect(ScenarioLookup.closest(to: "midleware", among: ids) == "middleware")
+        #expect(ScenarioLookup.closest(to: "Go-Basic", among: ids) == "go-basics")
+        #expect(ScenarioLookup.closest(to: "dist", among: ids) == "distributed")     // a unique prefix
+    }
+
+    @Test func nothingIsSuggestedWhenNothingIsClose() {
+        #expect(ScenarioLookup.closest(to: "rust", among: ids) == nil)
+        #expect(ScenarioLookup.closest(to: "k8s", among: ids) == nil)                // two scenarios start so
+        #expect(ScenarioLookup.closest(to: "k8s-op", among: ids) == "k8s-ops")
+        #expect(ScenarioLookup.closest(to: "", among: ids) == nil)
+    }
+
+    @Test func editDistance() {
+        #expect(ScenarioLookup.editDistance("quik", "quick") == 1)
+        #expect(ScenarioLookup.editDistance("", "abc") == 3)
+        #expect(ScenarioLookup.editDistance("题库", "题目") == 1)
+    }
+}
