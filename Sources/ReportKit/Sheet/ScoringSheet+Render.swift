@@ -14,11 +14,11 @@ extension ScoringSheet {
         out.append("`\(scenarioID)` · " + s.t("总时长", "Total time") + " " + ReportFormatting.duration(Double(totalSeconds))
                    + " · " + s.t("题数", "Questions") + " \(questions.count)")
         out.append("")
-        out.append("- " + s.t("候选人", "Candidate") + ": ______________________")
-        out.append("- " + s.t("面试官", "Interviewer") + ": ______________________")
-        out.append("- " + s.t("日期", "Date") + ": ______________________")
+        out.append("- " + s.t("候选人", "Candidate") + s.colon + "______________________")
+        out.append("- " + s.t("面试官", "Interviewer") + s.colon + "______________________")
+        out.append("- " + s.t("日期", "Date") + s.colon + "______________________")
         out.append("")
-        out.append(s.t("步骤评分标准", "Step rating scale") + ": " + s.ratingScale)
+        out.append(s.t("步骤评分标准", "Step rating scale") + s.colon + s.ratingScale)
         for q in questions {
             out.append("")
             out.append("## \(q.position). " + md(q.question))
@@ -87,12 +87,12 @@ extension ScoringSheet {
             b.append("<tr><td>\(h(label))</td><td>&nbsp;</td></tr>")
         }
         b.append("</table>")
-        b.append("<p><strong>\(h(s.t("步骤评分标准", "Step rating scale")))</strong>: \(h(s.ratingScale))</p>")
+        b.append("<p><strong>\(h(s.t("步骤评分标准", "Step rating scale")))</strong>\(s.colon)\(h(s.ratingScale))</p>")
         for q in questions {
             b.append("<section class=\"question sheet-question\">")
             b.append("<h2>\(q.position). \(h(q.question))</h2>")
             b.append("<p class=\"muted\"><code>\(h(q.id))</code> · \(h(q.categoryName)) · \(h(s.t("建议用时", "Time"))) \(ReportFormatting.duration(Double(q.budgetSeconds)))</p>")
-            b.append("<p><strong>\(h(s.t("参考答案（摘要）", "Standard answer (short)")))</strong>: \(h(q.shortAnswer))</p>")
+            b.append("<p><strong>\(h(s.t("参考答案（摘要）", "Standard answer (short)")))</strong>\(s.colon)\(h(q.shortAnswer))</p>")
             b.append("<table><tr><th class=\"num\">#</th><th>✓</th><th>\(h(s.t("要点", "Concept"))) (* = \(h(s.t("必答", "required"))))</th><th>\(h(s.t("步骤", "Step")))</th><th class=\"num\">\(h(s.t("权重", "Weight")))</th></tr>")
             for c in q.concepts {
                 b.append("<tr><td class=\"num\">\(c.number)</td><td><span class=\"check\"></span></td><td>\(h(c.text))\(c.required ? " *" : "")</td><td>\(h(c.step.map(stepName) ?? ""))</td><td class=\"num\">\(h(weightText(c.weight ?? 0)))</td></tr>")
