@@ -25,9 +25,9 @@ extension ScoringSheet {
             out.append("")
             out.append("`\(q.id)` · " + md(q.categoryName) + " · " + s.t("建议用时", "Time") + " " + ReportFormatting.duration(Double(q.budgetSeconds)))
             out.append("")
-            out.append("**" + s.t("参考答案（摘要）", "Standard answer (short)") + "**: " + md(q.shortAnswer))
+            out.append("**" + s.t("参考答案（摘要）", "Standard answer (short)") + "**" + s.colon + md(q.shortAnswer))
             out.append("")
-            out.append("**" + s.t("要点", "Concepts") + "** (* = " + s.t("必答", "required") + ")")
+            out.append("**" + s.t("要点", "Concepts") + "**" + s.t("（* = 必答）", " (* = required)"))
             out.append("")
             var t = MarkdownTable(header: ["#", "✓", s.t("要点", "Concept"), s.t("步骤", "Step"), s.t("权重", "Weight")])
             for c in q.concepts {
