@@ -10,10 +10,20 @@ struct AnswerAnalysis {
     let negatedBy: [Int?]
     let sentenceOf: [Int]
     let clauseOf: [Int]
+    /// The answer's UTF-8 bytes, and for each scalar offset its byte offset (one extra at the end).
+    let utf8: [UInt8]
+    let utf8Offsets: [Int]
 
     init(answer: String, compiled: CompiledRubric) {
         let tokens = Tokenizer.tokenize(answer)
         self.tokens = tokens
+        var offsets: [Int] = []
+        offsets.reserveCapacity(answer.utf8.count + 1)
+        var byte = 0
+        for u in answer.unicodeScalars { offsets.append(byte); byte += UTF8.width(u) }
+        offsets.append(byte)
+        self.utf8Offsets = offsets
+        self.utf8 = Array(answer.utf8)
         var symbols = [Int32](repeating: Vocabulary.unknown, count: tokens.count)
         var resolutions = [Vocabulary.Resolution](repeating: .unknown, count: tokens.count)
         var stems = [String?](repeating: nil, count: tokens.count)
@@ -138,12 +148,10 @@ struct AnswerAnalysis {
     var contentTokenCount: Int { tokens.reduce(0) { $0 + ($1.kind == .symbol ? 0 : 1) } }
 
     /// The answer's original text of tokens `first...last`.
-    func text(_ first: Int, _ last: Int, in scalars: [Unicode.Scalar]) -> String {
+    func text(_ first: Int, _ last: Int) -> String {
         guard first >= 0, last < tokens.count, first <= last else { return "" }
         let a = tokens[first].start, b = tokens[last].end
-        guard a >= 0, b <= scalars.count, a < b else { return "" }
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: scalars[a..<b])
-        return String(v)
+        guard a >= 0, b < utf8Offsets.count, a < b else { return "" }
+        return String(decoding: utf8[utf8Offsets[a]..<utf8Offsets[b]], as: UTF8.self)
     }
 }

@@ -39,9 +39,8 @@ public struct RubricScorer: Sendable {
     func evaluate(_ answer: String, _ compiled: CompiledRubric, traced: Bool) -> ScoringTrace {
         let rubric = compiled.rubric
         let a = AnswerAnalysis(answer: answer, compiled: compiled)
-        let scalars = Array(answer.unicodeScalars)
         let kinds = compiled.kinds
-        func text(_ h: TokenAutomaton.Hit) -> String { a.text(h.first, h.last, in: scalars) }
+        func text(_ h: TokenAutomaton.Hit) -> String { a.text(h.first, h.last) }
 
         // 1. Concepts: aliases and value facts.
         let n = rubric.concepts.count
@@ -77,7 +76,7 @@ public struct RubricScorer: Sendable {
                 let h = a.hits[i]
                 // A negated alias shows with its negation cue.
                 if case .negatedAlias = kinds[h.pattern], let cue = a.negatedBy[i] {
-                    addEvidence(a.text(a.hits[cue].first, h.last, in: scalars))
+                    addEvidence(a.text(a.hits[cue].first, h.last))
                 } else {
                     addEvidence(text(h))
                 }
@@ -94,14 +93,14 @@ public struct RubricScorer: Sendable {
                         guard case .valueKey(_, let ff) = kinds[h.pattern], ff == f else { continue }
                         let r = ValueReader.read(after: h.last, keyFirst: h.first, tokens: a.tokens,
                                                  accepted: compiled.acceptedValues[c][f])
-                        let valueText = r.first.flatMap { first in r.last.map { a.text(first, $0, in: scalars) } }
+                        let valueText = r.first.flatMap { first in r.last.map { a.text(first, $0) } }
                         valueChecks.append(ValueCheck(concept: concept.id, key: text(h), observed: valueText,
                                                       expected: fact.expected, verdict: r.verdict,
                                                       offset: a.tokens[h.first].start))
                         switch r.verdict {
                         case .right:
                             verdict = .right
-                            addEvidence(a.text(h.first, r.last ?? h.last, in: scalars))
+                            addEvidence(a.text(h.first, r.last ?? h.last))
                         case .wrong:
                             if verdict != .right { verdict = .wrong; observed = valueText ?? "" }
                         case .missing:
@@ -256,7 +255,7 @@ public struct RubricScorer: Sendable {
 
         // The trace, for `rubric explain`.
         var lineStarts = [0]
-        for (i, s) in scalars.enumerated() where s == "\n" { lineStarts.append(i + 1) }
+        for (i, s) in answer.unicodeScalars.enumerated() where s == "\n" { lineStarts.append(i + 1) }
         func position(_ offset: Int) -> (Int, Int) {
             var lo = 0, hi = lineStarts.count - 1
             while lo < hi { let mid = (lo + hi + 1) / 2; if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 } }
