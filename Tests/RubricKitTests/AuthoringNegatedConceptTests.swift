@@ -76,6 +76,16 @@ struct AuthoringChineseNegationTests {
         #expect(credit("重试会\(term)。") == 0)
     }
 
+    @Test func aCueIsNeverATermOfItsOwn() {
+        let bank = [BankEntry(id: "q", question: "开启幂等性后重试会怎样？", reference: "开启幂等性后，重试不会产生重复消息。"),
+                    BankEntry(id: "r", question: "不会怎样？", reference: "不会。")]
+        let rubric = RubricDrafter(bank: bank).draft(bank[0])
+        #expect(!rubric.concepts.contains { $0.aliases.contains("不会") || $0.aliases.contains("不") })
+        #expect(KeywordExtractor.splitChineseNegation("不会重启")! == ("不会", "重启"))
+        #expect(KeywordExtractor.splitChineseNegation("不可变")! == ("不", "可变"))
+        #expect(KeywordExtractor.splitChineseNegation("重启") == nil)
+    }
+
     @Test func cuesAreReadBeforeTheTerm() {
         #expect(KeywordExtractor.chineseNegation(before: "重试不会") == "不会")
         #expect(KeywordExtractor.chineseNegation(before: "节点没有") == "没有")

@@ -101,8 +101,13 @@ public struct KeywordExtractor: Sendable {
                 case .han(let run):
                     previousWords.removeAll()
                     let chars = Array(run)
-                    for seg in ChineseSegmenter(statistics: statistics).segment(run) {
-                        let cue = Self.chineseNegation(before: String(chars[..<seg.offset]))
+                    for var seg in ChineseSegmenter(statistics: statistics).segment(run) {
+                        var cue = Self.chineseNegation(before: String(chars[..<seg.offset]))
+                        // A piece that opens with the cue (`不会`, `不可变`): the rest is the term.
+                        if cue == nil, let (c, rest) = Self.splitChineseNegation(seg.term) {
+                            guard rest.count >= 2 else { continue }
+                            cue = c; seg.term = rest
+                        }
                         if var t = terms[seg.term] {
                             if cue == nil && t.negated { t.negated = false; t.label = seg.term; t.aliases = [seg.term]; terms[seg.term] = t }
                             continue
@@ -156,6 +161,22 @@ public struct KeywordExtractor: Sendable {
         }
         for cue in ["没有", "并非", "不是", "无需", "无法", "从不", "从未", "绝不", "并不", "不", "没", "未"] where p.hasSuffix(cue) {
             return cue + modal   // `不同`, `不断` end in another character, so they never get here
+        }
+        return nil
+    }
+
+    /// `不会重启` → (`不会`, `重启`): a piece that opens with a negation cue (and a modal), split.
+    static func splitChineseNegation(_ piece: String) -> (String, String)? {
+        for cue in ["没有", "并非", "不是", "无需", "无法", "从不", "从未", "绝不", "并不", "不", "没", "未"] where piece.hasPrefix(cue) {
+            let afterCue = String(piece.dropFirst(cue.count))
+            if piece.count == cue.count { return (cue, "") }
+            // A modal goes with the cue when a term of two characters or more is left (`不会|重启`,
+            // but `不|可变`).
+            for m in ["可以", "需要", "应该", "能够", "会", "能", "可", "要", "需", "应", "必", "用", "再", "得"]
+            where afterCue.hasPrefix(m) && afterCue.count - m.count >= 2 {
+                return (cue + m, String(afterCue.dropFirst(m.count)))
+            }
+            return (cue, afterCue)
         }
         return nil
     }

@@ -13,9 +13,11 @@ struct RubricDraftCommand: ParsableCommand {
 
         (`alternatives` is optional: more reference answers). Writes DIR/<category>/<id>.yaml per line. \
         Concepts are the reference's key terms, weighted by how distinctive they are across the whole \
-        bank (words of the question itself count less); English is matched by word stem with its \
-        inflections as aliases, Chinese without a word segmenter, from substrings the bank repeats. \
-        The reference answers are kept for the similarity signal.
+        bank (words of the question itself count less, terms most references share count more). \
+        English terms are single words, matched by stem; Chinese terms come from substrings the \
+        bank repeats, without a word segmenter; a term the reference negates ("not connected", \
+        不会丢失) becomes a negated concept. The reference answers are kept for the similarity \
+        signal. See docs/performance.md for how drafted rubrics track human graders.
 
         A bad line (invalid JSON, a missing field, an id that is not ASCII, a duplicate id) is reported \
         as `FILE:LINE: error: …` and skipped; the exit status is then 65. Progress goes to stderr when \
