@@ -64,6 +64,18 @@ struct PracticePipeTests {
         #expect(r.stderr.contains("no unfinished practice session"))
     }
 
+    @Test func resumeContinuesInTheSessionsLanguage() throws {
+        let content = try PracticeFixture.makeContent(), home = BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: content); try? FileManager.default.removeItem(at: home) }
+        let env = ["MOCKINTERVIEW_HOME": home.path]        // LANG=C.UTF-8: the interface would be English
+        _ = try BinaryRunner.run(["practice", "e2e", "--content", content.path, "--lang", "zh"], stdin: "SYN\n\n:quit\n", environment: env)
+        let resumed = try BinaryRunner.run(["practice", "--resume", "--content", content.path], stdin: ":quit\n", environment: env)
+        #expect(resumed.status == 0)
+        #expect(resumed.stdout.contains("从第 2/3 题继续"), "\(resumed.stdout)")
+        let english = try BinaryRunner.run(["practice", "--resume", "--content", content.path, "--lang", "en"], stdin: ":quit\n", environment: env)
+        #expect(english.stdout.contains("continuing at question 2 of 3"))
+    }
+
     @Test func aMistypedScenarioSuggestsTheClosestId() throws {
         let content = try PracticeFixture.makeContent(), home = BinaryRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: content); try? FileManager.default.removeItem(at: home) }

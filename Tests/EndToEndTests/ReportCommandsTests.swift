@@ -86,8 +86,21 @@ struct ReportCommandsTests {
 
         let missing = try BinaryRunner.run(["report", "nope", "--content", content.path], environment: env)
         #expect(missing.status == 64)
+        #expect(missing.stderr.contains("no session with id 'nope'"))
         let both = try BinaryRunner.run(["report", "abc", "--last"], environment: env)
         #expect(both.status == 64)
+    }
+
+    @Test func theReportIsInTheSessionsLanguageUnlessLangSaysOtherwise() throws {
+        let content = try PracticeFixture.makeContent(), home = BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: content); try? FileManager.default.removeItem(at: home) }
+        let env = ["MOCKINTERVIEW_HOME": home.path]        // LANG=C.UTF-8: the interface would be English
+        _ = try BinaryRunner.run(["practice", "e2e", "--content", content.path, "--lang", "zh"], stdin: "SYN\n\n:quit\n", environment: env)
+        let held = try BinaryRunner.run(["report", "--last", "--content", content.path], environment: env)
+        #expect(held.status == 0)
+        #expect(held.stdout.hasPrefix("# 面试报告"), "\(held.stdout.prefix(200))")
+        let asked = try BinaryRunner.run(["report", "--last", "--content", content.path, "--lang", "en"], environment: env)
+        #expect(asked.stdout.hasPrefix("# Interview report"))
     }
 
     @Test func sheetInEveryFormat() throws {

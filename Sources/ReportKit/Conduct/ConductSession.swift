@@ -277,7 +277,7 @@ public struct ConductSession: Sendable {
         record.endedAt = now
         phase = .finished
         let avg = record.questions.compactMap { $0.grade?.score }
-        var fx: [Effect] = [.save, .say(s.t("面试结束。", "Interview finished.") + " " + s.t("建议：", "Recommendation: ") + s.verdict(v), .heading)]
+        var fx: [Effect] = [.save, .say(s.t("面试结束。建议：", "Interview finished. Recommendation: ") + s.verdict(v), .heading)]
         if !avg.isEmpty {
             let mean = avg.reduce(0, +) / Double(avg.count)
             fx.append(.say(s.t("要点平均分：", "Checklist average: ") + ReportFormatting.score(mean) + " (\(GradeBands.standard.grade(for: mean).rawValue))", .plain))

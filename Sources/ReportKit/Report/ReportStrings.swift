@@ -45,6 +45,16 @@ public struct ReportStrings: Sendable {
         }
     }
 
+    /// `：` in Chinese text, `: ` in English.
+    public var colon: String { t("：", ": ") }
+
+    public func mode(_ m: Scenario.Mode) -> String {
+        switch m {
+        case .free: return t("自由作答", "free")
+        case .guided: return t("分步引导", "guided")
+        }
+    }
+
     public func kind(_ k: SessionRecord.Kind) -> String {
         switch k {
         case .practice: return t("自主练习", "practice")

@@ -42,7 +42,7 @@ extension SessionReport {
         row(s.t("会话", "Session"), session.id)
         row(s.t("类型", "Kind"), s.kind(session.kind))
         row(s.t("场景", "Scenario"), "\(session.scenarioTitle) (\(session.scenarioID))")
-        row(s.t("模式", "Mode"), session.mode.rawValue)
+        row(s.t("模式", "Mode"), s.mode(session.mode))
         if let c = session.candidate { row(s.t("候选人", "Candidate"), c) }
         if let i = session.interviewer { row(s.t("面试官", "Interviewer"), i) }
         row(s.t("开始", "Started"), ReportFormatting.dateTime(session.startedAt, timeZone: timeZone))
@@ -53,7 +53,7 @@ extension SessionReport {
 
         b.append("<h2>\(h(s.t("总结", "Summary")))</h2>")
         let avg = summary.averageScore
-        b.append("<p>\(h(s.t("平均分", "Average score"))): "
+        b.append("<p>\(h(s.t("平均分", "Average score")))\(s.colon)"
                  + (avg.map { "<span class=\"badge\" style=\"background:\(ReportPalette.grade($0))\">\(ReportFormatting.score($0)) · \(summary.grade?.rawValue ?? "-")</span>" } ?? "-")
                  + " &nbsp; \(h(s.t("已作答", "Answered"))) \(summary.questionsAnswered)/\(summary.questionsTotal)"
                  + " · \(h(s.t("跳过", "skipped"))) \(summary.questionsSkipped)"
@@ -119,7 +119,7 @@ extension SessionReport {
         }
         if let i = q.interviewer {
             if !i.overrides.isEmpty || !i.misconceptionsMarked.isEmpty {
-                b.append("<p><strong>\(h(s.t("面试官修正", "Interviewer overrides")))</strong>: \(h(overridesText(q, i).joined(separator: "; ")))</p>")
+                b.append("<p><strong>\(h(s.t("面试官修正", "Interviewer overrides")))</strong>\(s.colon)\(h(overridesText(q, i).joined(separator: "; ")))</p>")
             }
             if let note = i.note, !note.isEmpty {
                 b.append("<p><strong>\(h(s.t("面试官评语", "Interviewer note")))</strong></p><blockquote>\(h(note))</blockquote>")

@@ -13,7 +13,7 @@ extension SessionReport {
         info.append([s.t("会话", "Session"), session.id])
         info.append([s.t("类型", "Kind"), s.kind(session.kind)])
         info.append([s.t("场景", "Scenario"), "\(session.scenarioTitle) (\(session.scenarioID))"])
-        info.append([s.t("模式", "Mode"), session.mode.rawValue])
+        info.append([s.t("模式", "Mode"), s.mode(session.mode)])
         if let c = session.candidate { info.append([s.t("候选人", "Candidate"), c]) }
         if let i = session.interviewer { info.append([s.t("面试官", "Interviewer"), i]) }
         info.append([s.t("开始", "Started"), ReportFormatting.dateTime(session.startedAt, timeZone: timeZone)])
@@ -27,11 +27,11 @@ extension SessionReport {
         out.append("## " + s.t("总结", "Summary"))
         out.append("")
         let avg = summary.averageScore.map { ReportFormatting.score($0) + " (\(summary.grade?.rawValue ?? "-"))" } ?? "-"
-        out.append("- " + s.t("平均分", "Average score") + ": **" + avg + "**")
-        out.append("- " + s.t("已作答", "Answered") + ": \(summary.questionsAnswered)/\(summary.questionsTotal)"
-                   + " · " + s.t("跳过", "skipped") + ": \(summary.questionsSkipped)"
-                   + " · " + s.t("提示", "hints") + ": \(summary.hintsUsed)"
-                   + " · " + s.t("超时", "over budget") + ": \(summary.questionsOverBudget)")
+        out.append("- " + s.t("平均分", "Average score") + s.colon + "**" + avg + "**")
+        out.append("- " + s.t("已作答", "Answered") + s.colon + "\(summary.questionsAnswered)/\(summary.questionsTotal)"
+                   + " · " + s.t("跳过", "skipped") + s.colon + "\(summary.questionsSkipped)"
+                   + " · " + s.t("提示", "hints") + s.colon + "\(summary.hintsUsed)"
+                   + " · " + s.t("超时", "over budget") + s.colon + "\(summary.questionsOverBudget)")
         out.append("")
         out.append("### " + s.t("答题框架覆盖", "Framework coverage"))
         out.append("")

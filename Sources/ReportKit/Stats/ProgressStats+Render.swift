@@ -20,7 +20,7 @@ extension ProgressStats {
             return s.t("还没有已评分的会话。先练习一次：mockinterview practice quick", "No graded sessions yet. Practise first: mockinterview practice quick") + "\n"
         }
         out.append(s.t("学习进度", "Progress") + " · \(sessions) " + s.t("次会话", sessions == 1 ? "session" : "sessions")
-                   + " · \(questionsGraded) " + s.t("道题已评分", "questions graded")
+                   + " · \(questionsGraded) " + s.t("道题已评分", questionsGraded == 1 ? "question graded" : "questions graded")
                    + (averageScore.map { " · " + s.t("平均分 ", "average ") + ReportFormatting.score($0) } ?? ""))
         out.append("")
         out.append(s.t("各类别得分趋势", "Score trend per category"))
@@ -61,7 +61,7 @@ extension ProgressStats {
         let s = ReportStrings(language)
         let h = TextEscaping.html
         var b: [String] = ["<h1>\(h(s.t("学习进度", "Progress")))</h1>"]
-        b.append("<p>\(sessions) \(h(s.t("次会话", "sessions"))) · \(questionsGraded) \(h(s.t("道题已评分", "questions graded")))"
+        b.append("<p>\(sessions) \(h(s.t("次会话", sessions == 1 ? "session" : "sessions"))) · \(questionsGraded) \(h(s.t("道题已评分", questionsGraded == 1 ? "question graded" : "questions graded")))"
                  + (averageScore.map { " · \(h(s.t("平均分", "average"))) \(ReportFormatting.score($0))" } ?? "") + "</p>")
         // Trend: x = the sessions' dates, in order.
         let points = categories.flatMap(\.points)

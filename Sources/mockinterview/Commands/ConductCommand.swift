@@ -68,15 +68,16 @@ struct ConductCommand: ParsableCommand {
 
     func run() throws {
         let bank = try global.loadContent()
-        let language = global.language
         let store = try SessionStoreAccess.open()
+        // A resumed interview goes on in the language it was held in, unless --lang says otherwise.
+        let saved = try resume.map { id in try SessionStoreAccess.run { try store.load(id: id) } }
+        let language = global.lang ?? saved?.language ?? global.language
         let scorer = RubricScorer(framework: bank.framework)
         let grader: ConductSession.Grader = { scorer.grade($0, against: $1) }
         let categories = bank.categories.map(\.category)
 
         let session: ConductSession
-        if let resume {
-            let saved = try SessionStoreAccess.run { try store.load(id: resume) }
+        if let saved {
             do {
                 session = try ConductSession(resuming: saved, rubric: bank.rubric, framework: bank.framework,
                                              categories: categories, language: language, now: Date(), grader: grader)

@@ -59,17 +59,19 @@ struct PracticeCommand: ParsableCommand {
 
     func run() throws {
         let bank = try global.loadContent()
-        let language = global.language
-        let t = Localizer(language: language)
         // The data folder is checked before any question is asked.
         let store = try SessionStoreAccess.open()
+        // A resumed session goes on in the language it was held in, unless --lang says otherwise.
+        let saved = resume ? try SessionStoreAccess.run({ try store.lastUnfinishedPractice() }) : nil
+        let language = global.lang ?? saved?.language ?? global.language
+        let t = Localizer(language: language)
         let interactive = isatty(STDIN_FILENO) == 1
         let options = InterviewSession.Options(pauseAfterFeedback: interactive)
         let grader = AnswerGrader(scorer: RubricScorer(framework: bank.framework))
         let now = Date()
 
         let session = resume
-            ? try resumedSession(bank: bank, store: store, grader: grader, now: now, options: options, t: t)
+            ? try resumedSession(saved, bank: bank, grader: grader, now: now, options: options, t: t)
             : try newSession(bank: bank, store: store, grader: grader, now: now, options: options, t: t)
 
         let reader: any LineReader = interactive
@@ -84,9 +86,9 @@ struct PracticeCommand: ParsableCommand {
 }
 
 extension PracticeCommand {
-    private func resumedSession(bank: ContentBank, store: SessionStore, grader: AnswerGrader, now: Date,
+    private func resumedSession(_ saved: SessionRecord?, bank: ContentBank, grader: AnswerGrader, now: Date,
                                 options: InterviewSession.Options, t: Localizer) throws -> InterviewSession {
-        guard let saved = try SessionStoreAccess.run({ try store.lastUnfinishedPractice() }) else {
+        guard let saved else {
             Console.shared.error(t("没有未完成的练习可以继续；用 `mockinterview practice \(scenario)` 开始新的练习",
                                    "there is no unfinished practice session to resume; start one with `mockinterview practice \(scenario)`"))
             throw Exit.content

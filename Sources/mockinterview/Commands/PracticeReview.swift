@@ -38,7 +38,7 @@ enum PracticeReview {
             let concepts = item.concepts.prefix(3).map {
                 bank.rubric(item.question)?.concept($0.concept)?.label.text(language) ?? $0.label
             }.joined(separator: zh ? "；" : "; ")
-            Console.shared.out("  • \(item.question): \(concepts)")
+            Console.shared.out("  • \(item.question)\(zh ? "：" : ": ")\(concepts)")
         }
         let scenario = Scenario(
             id: "review", title: LocalizedText(zh: "复习：常漏的要点", en: "Review: the concepts you miss"),

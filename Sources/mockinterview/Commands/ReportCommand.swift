@@ -11,7 +11,8 @@ struct ReportCommand: ParsableCommand {
         discussion: """
         Per question: score and grade, the concepts hit and missed (and who decided: the scorer or the \
         interviewer), misconceptions, the five framework steps, hints and time used, and the transcript. \
-        For an interviewer-led session also the step ratings, the notes and the recommendation.
+        For an interviewer-led session also the step ratings, the notes and the recommendation. The report \
+        is in the language the session was held in; --lang changes it.
 
         Formats: md (default), html (one self-contained, printable page with a chart of the five \
         framework steps and one of the scores per category), json (schema 1, documented in \
@@ -61,7 +62,8 @@ struct ReportCommand: ParsableCommand {
             record = latest
         }
         let (_, content) = ReportOutput.content(global)
-        let report = SessionReport(record: record, content: content, language: language, generatedAt: Date())
+        // The report is in the session's language unless --lang asks otherwise.
+        let report = SessionReport(record: record, content: content, language: global.lang ?? record.language, generatedAt: Date())
         let text: String
         switch format ?? ReportOutput.format(forOutput: output, allowed: Format.allCases) ?? .md {
         case .md: text = report.markdown(timeZone: .current)

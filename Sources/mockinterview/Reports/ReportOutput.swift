@@ -36,7 +36,7 @@ enum ReportOutput {
         let env = ProcessInfo.processInfo.environment
         let located = ContentLocator.locate(
             explicit: global.content, environment: env, currentDirectory: FileManager.default.currentDirectoryPath,
-            executablePath: CommandLine.arguments[0].contains("/") ? CommandLine.arguments[0] : Bundle.main.executablePath ?? CommandLine.arguments[0])
+            executablePath: GlobalOptions.executablePath)
         guard case .success(let root) = located, let bank = ContentLoader.load(root: root).bank else {
             Console.shared.warning(global.language == .zh ? "无法加载题库内容；报告中以 id 代替名称" : "the content could not be loaded; the report names things by id")
             return (nil, .none)

@@ -9,6 +9,11 @@ struct Localizer: Sendable {
 
     func text(_ localized: LocalizedText) -> String { localized.text(language) }
 
+    /// A count with its unit: `3 道题`; `1 question`, `3 questions` (`plural` defaults to `singular` + "s").
+    func count(_ n: Int, zh unit: String, en singular: String, plural: String? = nil) -> String {
+        language == .zh ? "\(n) \(unit)" : "\(n) " + (n == 1 ? singular : plural ?? singular + "s")
+    }
+
     /// `2:05`, or `1:02:05` past an hour.
     static func duration(_ seconds: Double) -> String {
         let total = Int(max(0, seconds).rounded())

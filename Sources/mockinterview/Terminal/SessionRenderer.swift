@@ -72,7 +72,7 @@ struct SessionRenderer {
         var lines = [console.style("══ " + t.text(b.scenarioTitle) + " ══", .boldCyan)]
         if !b.scenarioDescription.isEmpty { lines.append(t.text(b.scenarioDescription)) }
         lines.append(t("\(b.questionCount) 道题，共 \(Localizer.duration(Double(b.totalBudgetSeconds)))，模式：\(t.modeName(b.mode))。",
-                       "\(b.questionCount) questions in \(Localizer.duration(Double(b.totalBudgetSeconds))), \(t.modeName(b.mode)) mode."))
+                       "\(t.count(b.questionCount, zh: "", en: "question")) in \(Localizer.duration(Double(b.totalBudgetSeconds))), \(t.modeName(b.mode)) mode."))
         if b.mode == .guided {
             lines.append(t("每道题按五步框架逐步回答，最后整体评分。", "Each question walks you through the five framework steps, then grades the whole answer."))
         }
@@ -134,7 +134,7 @@ struct SessionRenderer {
         }
         if f.hintsUsed > 0 {
             lines.append(dim(t("用了 \(f.hintsUsed) 条提示，扣 \(Localizer.score(f.hintPenaltyPoints)) 分。",
-                               "\(f.hintsUsed) hint(s) used: −\(Localizer.score(f.hintPenaltyPoints)) points.")))
+                               "\(t.count(f.hintsUsed, zh: "", en: "hint")) used: −\(Localizer.score(f.hintPenaltyPoints)) points.")))
         }
         let over = f.secondsUsed > Double(f.budgetSeconds)
         lines.append(console.style(t("用时 ", "Time ") + "\(Localizer.duration(f.secondsUsed))/\(Localizer.duration(Double(f.budgetSeconds)))"
@@ -178,8 +178,8 @@ struct SessionRenderer {
             else if let g = q.grade, let score = q.score { result = "\(g.rawValue) \(Localizer.score(score))" }
             else { result = t("未答", "not answered") }
             var extras: [String] = []
-            if q.hintsUsed > 0 { extras.append(t("提示 \(q.hintsUsed)", "\(q.hintsUsed) hint(s)")) }
-            if q.followUps > 0 { extras.append(t("追问 \(q.followUps)", "\(q.followUps) follow-up(s)")) }
+            if q.hintsUsed > 0 { extras.append(t("提示 \(q.hintsUsed)", t.count(q.hintsUsed, zh: "", en: "hint"))) }
+            if q.followUps > 0 { extras.append(t("追问 \(q.followUps)", t.count(q.followUps, zh: "", en: "follow-up"))) }
             extras.append("\(Localizer.duration(q.secondsUsed))/\(Localizer.duration(Double(q.budgetSeconds)))" + (q.overran ? "!" : ""))
             lines.append("  \(q.position + 1). " + bold(TextWidth.pad(result, to: 8)) + " "
                          + (q.text.map(t.text) ?? q.questionID) + dim("  " + extras.joined(separator: " · ")))
@@ -195,7 +195,7 @@ struct SessionRenderer {
                      + (s.elapsedSeconds > Double(s.totalBudgetSeconds) ? t("（超时）", " (over budget)") : ""))
         if !s.weakestConcepts.isEmpty {
             lines.append(t("最需要加强：", "Weakest concepts: ")
-                         + s.weakestConcepts.map { "\($0.label) (\($0.questionID))" }.joined(separator: "；"))
+                         + s.weakestConcepts.map { "\($0.label) (\($0.questionID))" }.joined(separator: t("；", "; ")))
         }
         lines.append(t("完整报告：", "Full report: ") + bold("mockinterview report \(s.sessionID)"))
         return lines.joined(separator: "\n")
