@@ -109,19 +109,29 @@ struct AnswerAnalysis {
             // Pass 2: a cue denies the first phrase after it ("not connected to the positive
             // terminal" denies "connected", not "positive terminal"). In Chinese a phrase introduced
             // by a preposition sits before the verb the negation denies (`不会从别的P偷取`): skip it.
-            var target: [Int: (Int, Int)] = [:]
+            var targets: [Int: [(Int, Int)]] = [:]
             for (key, spans) in spansAfterCue {
                 let ci = key / 2
+                let cjk = tokens[hits[ci].first].kind == .cjk
                 let phrases = Self.phrases(spans)
-                guard var pick = phrases.first else { continue }
-                if tokens[hits[ci].first].kind == .cjk, phrases.count > 1,
-                   (hits[ci].last + 1 ..< pick.0).contains(where: { Self.prepositions.contains(tokens[$0].text) }) {
-                    pick = phrases[1]
+                var chosen: [(Int, Int)] = []
+                for (n, p) in phrases.enumerated() {
+                    let last = n + 1 == phrases.count
+                    // A modal verb after a Chinese cue (不会, 不能) belongs to the negation: deny it and go on.
+                    if cjk && !last && (p.0...p.1).allSatisfy({ Self.modals.contains(tokens[$0].text) }) {
+                        chosen.append(p); continue
+                    }
+                    if cjk && !last && (hits[ci].last + 1 ..< p.0).contains(where: { Self.prepositions.contains(tokens[$0].text) }) {
+                        continue
+                    }
+                    chosen.append(p)
+                    break
                 }
-                target[key] = pick
+                targets[key] = chosen
             }
             for (i, h) in hits.enumerated() {
-                guard let ci = candidate[i], let (f, l) = target[slot(ci, i)], h.first >= f, h.first <= l else { continue }
+                guard let ci = candidate[i], let spans = targets[slot(ci, i)],
+                      spans.contains(where: { h.first >= $0.0 && h.first <= $0.1 }) else { continue }
                 negatedBy[i] = ci
             }
         }
@@ -132,6 +142,8 @@ struct AnswerAnalysis {
     static let negationReach = 5
     /// The same for an English cue.
     static let latinNegationReach = 3
+    /// Chinese modal verbs, which a negation passes through to the verb after them.
+    static let modals: Set<String> = ["会", "能", "要", "可", "以", "应", "该", "需", "用", "必", "得", "肯", "愿", "敢"]
     /// Chinese prepositions: the phrase after one is not what a negation denies.
     static let prepositions: Set<String> = ["从", "在", "对", "向", "把", "被", "给", "跟", "与", "往", "朝", "由", "到", "自"]
 
