@@ -54,7 +54,7 @@ struct GradeJSONWriterTests {
                                         credit: numbers[(i + 3) % numbers.count], evidence: [s, s + "x"], note: i % 2 == 0 ? s : nil)
             let g = AnswerGrade(question: s, score: x, grade: .B, concepts: [concept, concept],
                                 misconceptions: [MisconceptionResult(id: s, claim: s, correction: s, penalty: x, evidence: [s])],
-                                framework: FrameworkResult(steps: [.init(step: .verify, present: true, evidence: [s])],
+                                framework: FrameworkResult(steps: [.init(step: .optimization, present: true, evidence: [s])],
                                                            inOrder: i % 2 == 1, habits: [s]),
                                 flags: [s], feedback: [FeedbackItem(kind: .wrongValue, text: s)],
                                 breakdown: ScoreBreakdown(coverage: x, structure: -x, similarity: x * 7, penalties: x / 3,
