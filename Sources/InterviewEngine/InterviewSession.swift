@@ -334,7 +334,7 @@ public struct InterviewSession: Sendable {
             fx.append(.save(record))
             proceed(q, &fx)
         case let .followUp(q, id):
-            let asked = rubrics[q].followUps.first { $0.id == id }?.question.text(rubrics[q].language)
+            let asked = rubrics[q].followUps.first { $0.id == id }?.question.text(record.language)   // as it was shown
             record.questions[q].turns.append(Turn(kind: .followUp, prompt: asked, text: blank ? "" : text, at: at))
             if blank {
                 fx.append(.save(record))

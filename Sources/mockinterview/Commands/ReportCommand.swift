@@ -45,6 +45,9 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if last && session != nil { throw ValidationError("give a session id or --last, not both") }
+        if session?.trimmingCharacters(in: .whitespaces).isEmpty == true {
+            throw ValidationError("the session id is empty; `mockinterview history` lists the sessions")
+        }
     }
 
     func run() throws {
