@@ -40,7 +40,7 @@ public struct TermStatistics: Sendable {
         for k in seen { documentFrequency[k, default: 0] += 1 }
     }
 
-    static func wordKey(_ word: String) -> String { "w:" + EnglishStemmer.stem(word) }
+    static func wordKey(_ word: String) -> String { "w:" + PorterStemmer.stem(word) }
 
     /// Documents that hold `key`.
     public func df(_ key: String) -> Int { documentFrequency[key] ?? 0 }
