@@ -102,22 +102,8 @@ struct ConductTerminalTests {
 /// Small content for the conduct test: two TCP questions with stable aliases.
 enum ConductFixture {
     static func makeContent() throws -> URL {
-        let root = BinaryRunner.temporaryDirectory()
-        let fm = FileManager.default
-        let rubrics = root.appendingPathComponent("Rubrics/net"), scenarios = root.appendingPathComponent("Scenarios")
-        try fm.createDirectory(at: rubrics, withIntermediateDirectories: true)
-        try fm.createDirectory(at: scenarios, withIntermediateDirectories: true)
-        try fm.copyItem(at: BinaryRunner.packageRoot.appendingPathComponent("Rubrics/framework.yaml"),
-                        to: root.appendingPathComponent("Rubrics/framework.yaml"))
-        try """
-        format_version: 1
-        categories:
-          - id: net
-            name: {zh: 网络, en: Networking}
-            questions: [net.handshake, net.half-open]
-
-        """.write(to: root.appendingPathComponent("Rubrics/categories.yaml"), atomically: true, encoding: .utf8)
-        try """
+        let folder = try ContentFolder(category: "net", zh: "网络", en: "Networking", questions: ["net.handshake", "net.half-open"])
+        try folder.rubric("net.handshake", """
         format_version: 1
         id: net.handshake
         category: net
@@ -151,8 +137,8 @@ enum ConductFixture {
             correction: {zh: 需要三次, en: It takes three.}
             penalty: 10
 
-        """.write(to: rubrics.appendingPathComponent("net.handshake.yaml"), atomically: true, encoding: .utf8)
-        try """
+        """)
+        try folder.rubric("net.half-open", """
         format_version: 1
         id: net.half-open
         category: net
@@ -169,8 +155,8 @@ enum ConductFixture {
             weight: 1
             step: core
 
-        """.write(to: rubrics.appendingPathComponent("net.half-open.yaml"), atomically: true, encoding: .utf8)
-        try """
+        """)
+        try folder.scenario("conduct-e2e", """
         format_version: 1
         id: conduct-e2e
         title: {zh: 面试官主持测试, en: Interviewer-led test}
@@ -183,7 +169,7 @@ enum ConductFixture {
           per_question: 3m
         mode: free
 
-        """.write(to: scenarios.appendingPathComponent("conduct-e2e.yaml"), atomically: true, encoding: .utf8)
-        return root
+        """)
+        return folder.root
     }
 }

@@ -11,23 +11,9 @@ enum PracticeFixture {
 
     /// A content folder with `Rubrics/` and `Scenarios/`; remove it when done.
     static func makeContent() throws -> URL {
-        let root = BinaryRunner.temporaryDirectory()
-        let fm = FileManager.default
-        let rubrics = root.appendingPathComponent("Rubrics/e2e"), scenarios = root.appendingPathComponent("Scenarios")
-        try fm.createDirectory(at: rubrics, withIntermediateDirectories: true)
-        try fm.createDirectory(at: scenarios, withIntermediateDirectories: true)
-        try fm.copyItem(at: BinaryRunner.packageRoot.appendingPathComponent("Rubrics/framework.yaml"),
-                        to: root.appendingPathComponent("Rubrics/framework.yaml"))
-        try """
-        format_version: 1
-        categories:
-          - id: e2e
-            name: {zh: 端到端测试, en: End-to-end test}
-            questions: [\(questions.map(\.id).joined(separator: ", "))]
-
-        """.write(to: root.appendingPathComponent("Rubrics/categories.yaml"), atomically: true, encoding: .utf8)
+        let folder = try ContentFolder(category: "e2e", zh: "端到端测试", en: "End-to-end test", questions: questions.map(\.id))
         for q in questions {
-            try """
+            try folder.rubric(q.id, """
             format_version: 1
             id: \(q.id)
             category: e2e
@@ -46,9 +32,9 @@ enum PracticeFixture {
             hints:
               - {zh: "想想\(q.concept)。", en: "Think of \(q.concept)."}
 
-            """.write(to: rubrics.appendingPathComponent("\(q.id).yaml"), atomically: true, encoding: .utf8)
+            """)
         }
-        try """
+        try folder.scenario("e2e", """
         format_version: 1
         id: e2e
         title: {zh: 端到端练习, en: End-to-end practice}
@@ -63,9 +49,9 @@ enum PracticeFixture {
         followups:
           max_per_question: 0
 
-        """.write(to: scenarios.appendingPathComponent("e2e.yaml"), atomically: true, encoding: .utf8)
+        """)
         // Budgets short enough for the time warnings to fall due within a test.
-        try """
+        try folder.scenario("e2e-clock", """
         format_version: 1
         id: e2e-clock
         title: {zh: 计时测试, en: Clock test}
@@ -76,7 +62,7 @@ enum PracticeFixture {
         followups:
           max_per_question: 0
 
-        """.write(to: scenarios.appendingPathComponent("e2e-clock.yaml"), atomically: true, encoding: .utf8)
-        return root
+        """)
+        return folder.root
     }
 }

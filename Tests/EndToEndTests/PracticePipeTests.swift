@@ -62,6 +62,10 @@ struct PracticePipeTests {
                                      environment: ["MOCKINTERVIEW_HOME": home.path])
         #expect(r.status == 1)
         #expect(r.stderr.contains("no unfinished practice session"))
+        let mixed = try BinaryRunner.run(["practice", "--resume", "e2e", "--guided", "--content", content.path],
+                                         environment: ["MOCKINTERVIEW_HOME": home.path])
+        #expect(mixed.status == 64)
+        #expect(mixed.stderr.contains("--resume continues the last unfinished session as it was; drop a scenario, --guided"))
     }
 
     @Test func resumeContinuesInTheSessionsLanguage() throws {

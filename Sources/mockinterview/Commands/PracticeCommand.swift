@@ -39,8 +39,10 @@ struct PracticeCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("The scenario to practise (see `mockinterview list`).", valueName: "scenario"))
-    var scenario: String = "quick"
+    @Argument(help: ArgumentHelp("The scenario to practise (default: quick; see `mockinterview list`).", valueName: "scenario"))
+    var scenarioArgument: String?
+
+    private var scenario: String { scenarioArgument ?? "quick" }
 
     @Flag(help: "Guided mode: walk through the five framework steps one prompt at a time, then grade the whole answer.")
     var guided = false
@@ -56,6 +58,15 @@ struct PracticeCommand: ParsableCommand {
 
     @Flag(help: "Review: the questions whose concepts you miss most, spaced by how long ago you practised each.")
     var review = false
+
+    func validate() throws {
+        guard resume else { return }
+        let extra = [(scenarioArgument != nil, "a scenario"), (guided, "--guided"), (seed != nil, "--seed"), (review, "--review")]
+            .filter(\.0).map(\.1)
+        if !extra.isEmpty {
+            throw ValidationError("--resume continues the last unfinished session as it was; drop \(extra.joined(separator: ", "))")
+        }
+    }
 
     func run() throws {
         let bank = try global.loadContent()
