@@ -256,7 +256,10 @@ public struct InterviewSession: Sendable {
         record.endedAt = lastEventAt
         phase = .summary
         fx.append(.save(record))
-        fx.append(.show(.summary(SessionSummary(record: record))))
+        let rubrics = rubrics, language = record.language
+        fx.append(.show(.summary(SessionSummary(record: record) { q, c in
+            rubrics.first { $0.id == q }?.concept(c)?.label.text(language)
+        })))
         fx.append(.end(.completed))
     }
 

@@ -20,8 +20,8 @@ struct ReportCommand: ParsableCommand {
         extension decides.
 
         Examples:
-          mockinterview report                       the most recent session
-          mockinterview report 3f9a                  a session by id or unique id prefix (see `history`)
+          mockinterview report               the most recent session
+          mockinterview report 3f9a          a session by id or unique id prefix
           mockinterview report --last --output report.html
           mockinterview report --last --format json | jq '.summary'
         """)
