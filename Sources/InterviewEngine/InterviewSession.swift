@@ -256,7 +256,10 @@ public struct InterviewSession: Sendable {
         record.endedAt = lastEventAt
         phase = .summary
         fx.append(.save(record))
-        fx.append(.show(.summary(SessionSummary(record: record))))
+        let rubrics = rubrics, language = record.language
+        fx.append(.show(.summary(SessionSummary(record: record) { q, c in
+            rubrics.first { $0.id == q }?.concept(c)?.label.text(language)
+        })))
         fx.append(.end(.completed))
     }
 
@@ -334,7 +337,7 @@ public struct InterviewSession: Sendable {
             fx.append(.save(record))
             proceed(q, &fx)
         case let .followUp(q, id):
-            let asked = rubrics[q].followUps.first { $0.id == id }?.question.text(rubrics[q].language)
+            let asked = rubrics[q].followUps.first { $0.id == id }?.question.text(record.language)   // as it was shown
             record.questions[q].turns.append(Turn(kind: .followUp, prompt: asked, text: blank ? "" : text, at: at))
             if blank {
                 fx.append(.save(record))

@@ -49,7 +49,9 @@ public struct SessionSummary: Sendable, Equatable, Codable {
 
     public static let weakestLimit = 5
 
-    public init(record: SessionRecord) {
+    /// - Parameter conceptLabel: a concept's label in the session's language (question id, concept id), when the
+    ///   rubric is at hand; else the label as graded (the rubric's language).
+    public init(record: SessionRecord, conceptLabel: (String, String) -> String? = { _, _ in nil }) {
         sessionID = record.id
         scenarioTitle = record.scenarioTitle
         questions = record.questions.map { q in
@@ -71,7 +73,8 @@ public struct SessionSummary: Sendable, Equatable, Codable {
         var missed: [(Int, MissedConcept)] = []
         for q in record.questions {
             for c in q.grade?.concepts ?? [] where !c.hit {
-                missed.append((q.position, MissedConcept(questionID: q.questionID, conceptID: c.id, label: c.label,
+                missed.append((q.position, MissedConcept(questionID: q.questionID, conceptID: c.id,
+                                                         label: conceptLabel(q.questionID, c.id) ?? c.label,
                                                          required: c.required, weight: c.weight)))
             }
         }

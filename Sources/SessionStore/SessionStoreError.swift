@@ -26,7 +26,7 @@ public enum SessionStoreError: Error, Sendable, Equatable, CustomStringConvertib
         case let .notFound(id):
             return "no session with id '\(id)'; `mockinterview history` lists them"
         case let .ambiguous(prefix, matches):
-            return "'\(prefix)' matches \(matches.count) sessions (\(matches.prefix(5).joined(separator: ", "))); type more of the id"
+            return "'\(prefix)' matches \(matches.count) sessions (\((matches.prefix(5) + (matches.count > 5 ? ["…"] : [])).joined(separator: ", "))); type more of the id"
         case let .unreadableRecord(id, reason):
             return "session \(id) cannot be read: \(reason)"
         }

@@ -41,11 +41,7 @@ struct BinaryRunner {
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
-        var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-                   "HOME": ProcessInfo.processInfo.environment["HOME"] ?? "/tmp",
-                   "NO_COLOR": "1", "LANG": "C.UTF-8"]
-        env.merge(environment) { _, new in new }
-        process.environment = env
+        process.environment = Self.environment(adding: environment)
         let outPipe = Pipe(), errPipe = Pipe(), inPipe = Pipe()
         process.standardOutput = outPipe
         process.standardError = errPipe
@@ -64,6 +60,13 @@ struct BinaryRunner {
                       stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self)
                           + (timedOut ? "\n[test] mockinterview \(arguments.joined(separator: " ")) killed after \(Int(timeout)) s\n" : ""))
+    }
+
+    /// A clean environment for the binary (PATH and HOME kept, NO_COLOR set, LANG=C.UTF-8) with `extra` on top.
+    static func environment(adding extra: [String: String]) -> [String: String] {
+        let own = ProcessInfo.processInfo.environment
+        return ["PATH": own["PATH"] ?? "/usr/bin:/bin", "HOME": own["HOME"] ?? "/tmp", "NO_COLOR": "1", "LANG": "C.UTF-8"]
+            .merging(extra) { _, new in new }
     }
 
     /// Waits up to `timeout` seconds for `process` to end; past that, kills it and returns false.

@@ -91,6 +91,17 @@ struct ReportCommandsTests {
         #expect(both.status == 64)
     }
 
+    @Test func statsOnNothingSaysWhatToDoForTheKindAsked() throws {
+        let home = BinaryRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let env = ["MOCKINTERVIEW_HOME": home.path]
+        let practice = try BinaryRunner.run(["stats", "--lang", "en"], environment: env)
+        #expect(practice.status == 0)
+        #expect(practice.stdout.contains("Practise first: mockinterview practice quick"))
+        let conducted = try BinaryRunner.run(["stats", "--kind", "conducted", "--lang", "en"], environment: env)
+        #expect(conducted.stdout.contains("No graded interviews yet; run one with `mockinterview conduct"))
+    }
+
     @Test func theReportIsInTheSessionsLanguageUnlessLangSaysOtherwise() throws {
         let content = try PracticeFixture.makeContent(), home = BinaryRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: content); try? FileManager.default.removeItem(at: home) }

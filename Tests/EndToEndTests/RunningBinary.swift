@@ -12,11 +12,7 @@ final class RunningBinary: Sendable {
         process.executableURL = BinaryRunner.binary
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? BinaryRunner.packageRoot
-        var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-                   "HOME": ProcessInfo.processInfo.environment["HOME"] ?? "/tmp",
-                   "NO_COLOR": "1", "LANG": "C.UTF-8"]
-        env.merge(environment) { _, new in new }
-        process.environment = env
+        process.environment = BinaryRunner.environment(adding: environment)
         let outPipe = Pipe(), inPipe = Pipe()
         process.standardOutput = outPipe
         process.standardError = outPipe

@@ -110,4 +110,23 @@ struct InterviewSessionFlowTests {
         d.send(.start)
         #expect(d.send(.command(.quit)).ended == .quit)
     }
+
+    @Test func theSummaryNamesMissedConceptsInTheSessionsLanguage() throws {
+        // The scorer labels concepts in the rubric's language (here Chinese); the English session says them in English.
+        var rubric = Fixture.rubric("q1")
+        rubric.concepts[2].label = LocalizedText(zh: "伽马", en: "Gamma")
+        let chineseLabels = AnswerGrader { answer, r in
+            var g = Fixture.grader.grade(answer, against: r)
+            g.concepts = g.concepts.map { var c = $0; c.label = r.concept(c.id)?.label.text(.zh) ?? c.label; return c }
+            return g
+        }
+        let session = try InterviewSession(id: "s-1", scenario: Fixture.scenario(maxFollowUps: 0), questions: [rubric],
+                                           framework: Fixture.framework, grader: chineseLabels, mode: .free, language: .en,
+                                           seed: 7, now: Fixture.t0, options: .init(pauseAfterFeedback: false))
+        var d = Driver(session)
+        d.send(.start)
+        let fx = d.type("alpha beta")
+        guard case let .summary(s)? = fx.messages.last else { Issue.record("no summary"); return }
+        #expect(s.weakestConcepts.map(\.label) == ["Gamma"])
+    }
 }

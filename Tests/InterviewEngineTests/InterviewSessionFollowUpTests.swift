@@ -28,7 +28,7 @@ struct InterviewSessionFollowUpTests {
         #expect(fx.feedback.first?.grade.score == 100)
         let q = d.session.record.questions[0]
         #expect(q.turns.map(\.kind) == [.answer, .followUp])
-        #expect(q.turns[1].prompt == "beta呢？")
+        #expect(q.turns[1].prompt == "What about beta?")     // in the session's language, as it was asked
         #expect(q.answerText == "alpha gamma\n\nbeta too")
         #expect(q.finished)
         #expect(d.session.phase == .answering(question: 1))

@@ -108,6 +108,25 @@ struct AuthoringImportTests {
         #expect(cats == .categories(out.categories))
     }
 
+    @Test func anEmptyQuestionLineAsksTheHeadingAndAnEmptyAnswerIsSkipped() {
+        let bank = MarkdownQuestionBank.parse("""
+        ## Cat
+        ### 1. What is a stack?
+        **问题**:
+        **标准答案**:
+        A LIFO collection.
+        ### 2. Nothing here
+        **问题**: q
+        **标准答案**:
+        ### 3.
+        **问题**:
+        **标准答案**:
+        text
+        """)
+        #expect(bank.questionCount == 1)
+        #expect(bank.categories.first?.questions.first?.prompt == "What is a stack?")
+    }
+
     @Test func configValuesAreReadFromCodeLines() {
         #expect(ConceptCandidates.configValue("acks: all                    # 等待所有副本确认")! == ("acks", "all"))
         #expect(ConceptCandidates.configValue("--max-requests-inflight=3000")! == ("max-requests-inflight", "3000"))

@@ -59,4 +59,24 @@ struct ContentExamplesTests {
             }
         }
     }
+    /// English phrasings candidates really use, on the shipped rubrics: each credits its concept,
+    /// and a correct sentence naming both work stealing and the global queue claims no misconception.
+    @Test func englishPhrasingsAreCreditedOnTheShippedRubrics() throws {
+        let (framework, rubrics) = try Self.load()
+        let scorer = RubricScorer(framework: framework)
+        func rubric(_ id: String) throws -> Rubric { try #require(rubrics.first { $0.id == id }) }
+        func hit(_ concept: String, _ answer: String, _ r: Rubric) -> Bool {
+            scorer.grade(answer, against: r).concepts.first { $0.id == concept }?.hit == true
+        }
+        let storage = try rubric("k8s.storage")
+        #expect(hit("static-provisioning", "A PV is created by an admin or provisioned dynamically.", storage))
+        #expect(hit("static-provisioning", "Some PVs are pre-created by the cluster admin.", storage))
+        let redis = try rubric("mw.redis-cluster")
+        #expect(hit("async-replication-loss", "Redis Cluster does not guarantee strong consistency.", redis))
+        let gmp = try rubric("go.gmp")
+        let correct = scorer.grade("An idle P checks the global queue, then does work stealing from another P's local queue.", against: gmp)
+        #expect(!correct.misconceptions.contains { $0.id == "steal-from-global" })
+        let wrong = scorer.grade("Work stealing means the P steals from the global queue.", against: gmp)
+        #expect(wrong.misconceptions.contains { $0.id == "steal-from-global" })
+    }
 }

@@ -139,3 +139,24 @@ struct LintTests {
         #expect(ContentDecoder.parseGradeSpec("E") == nil)
     }
 }
+
+@Suite("rubric lint: decoder edge cases")
+struct LintEdgeCaseTests {
+    @Test func duplicateKeyNamesTheKeyAndItsLine() {
+        let text = "format_version: 1\nid: t.a\nid: t.b\ncategory: test\nquestion: 问题\nstandard_answer: 答案\nconcepts:\n  - {id: a, label: A, aliases: [alpha], step: core}\n"
+        let d = ContentLoader.lint(text: text, path: "dup.yaml").map(\.description)
+        #expect(d == ["dup.yaml:2:1: error: duplicate key 'id' in one mapping; each key may appear only once"])
+    }
+
+    @Test func negativeDurationIsAnError() {
+        let text = "format_version: 1\nid: s\ntitle: 场景\nquestions: {ids: [a]}\ntime: {total: -5}\n"
+        let d = ContentLoader.lint(text: text, path: "neg.yaml").map(\.description)
+        #expect(d == ["neg.yaml:5:15: error: time.total must not be negative, found -5"])
+    }
+
+    @Test func conceptWithNoAliasOrValueCanNeverBeCredited() {
+        let text = "format_version: 1\nid: t.a\ncategory: test\nquestion: 问题\nstandard_answer: 答案\nconcepts:\n  - {id: a, label: A, aliases: [], step: core}\n"
+        let d = ContentLoader.lint(text: text, path: "none.yaml").map(\.description)
+        #expect(d == ["none.yaml:7:5: error: concept 'a' needs at least one alias or value; it could never be credited"])
+    }
+}

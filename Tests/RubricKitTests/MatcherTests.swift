@@ -123,6 +123,62 @@ struct MatcherTests {
         #expect(credit("m", "G没有系统线程那么重") == 0)
     }
 
+    /// Phrases from operations answers, where the content authors found negation misread.
+    static let ops = Rubric(
+        id: "t.ops", category: "k8s", language: .zh, question: LocalizedText(zh: "运维", en: "Operations"),
+        standardAnswer: "检查废弃的API，drain节点。",
+        concepts: [
+            ScoringFixtures.concept("deprecated-api", ["废弃的API", "deprecated API"]),
+            ScoringFixtures.concept("drain", ["drain"]),
+            ScoringFixtures.concept("generational", ["generational", "分代"]),
+            ScoringFixtures.concept("schedule", ["schedule"]),
+            ScoringFixtures.concept("mounted", ["mounted"]),
+        ],
+        misconceptions: [
+            Misconception(id: "restart-kubelet", claim: LocalizedText("重启kubelet就能解决"),
+                          match: [["重启kubelet"], ["就能解决"]], correction: LocalizedText("先看日志。"), penalty: 5),
+            Misconception(id: "longest-log", claim: LocalizedText("日志最长的节点当选"),
+                          match: [["日志最长", "longest log"]], correction: LocalizedText("比较最后一条日志。"), penalty: 5),
+            Misconception(id: "herd", claim: LocalizedText("都监听同一个节点"),
+                          match: [["都监听同一个", "监听同一个节点"]], correction: LocalizedText("只监听前一个。"), penalty: 5),
+        ],
+        similarityWeight: 0.1)
+
+    @Test func aNotAQuestionsAndIdiomsDoNotNegate() {
+        #expect(credit("deprecated-api", "检查有没有废弃的API", Self.ops) == 1)   // 有没有: "whether"
+        #expect(credit("deprecated-api", "看看是不是用了废弃的API", Self.ops) == 1) // 是不是
+        #expect(credit("drain", "磁盘满了清理镜像，实在不行drain掉节点", Self.ops) == 1) // "if all else fails"
+        #expect(credit("drain", "不行的话就drain", Self.ops) == 1)
+        // A real negation still negates.
+        #expect(credit("deprecated-api", "没有废弃的API", Self.ops) == 0)
+        #expect(credit("drain", "不要drain节点", Self.ops) == 0)
+    }
+
+    @Test func aNegationCueMustBeAWordOfItsOwnNotAPieceOfAnIdentifier() {
+        let g = scorer.grade("节点 NotReady 重启kubelet就能解决", against: Self.ops)
+        #expect(g.misconceptions.map(\.id) == ["restart-kubelet"])
+        #expect(credit("schedule", "taint effect NoSchedule", Self.ops) == 1)
+        #expect(credit("schedule", "if isNotEmpty schedule it", Self.ops) == 1)
+        // Standalone and expanded cues still negate.
+        #expect(credit("schedule", "do not schedule it", Self.ops) == 0)
+        #expect(credit("schedule", "it doesn't schedule", Self.ops) == 0)
+    }
+
+    @Test func aHyphenatedNonOrUnPrefixNegatesTheWord() {
+        #expect(credit("generational", "Go's GC is non-generational", Self.ops) == 0)
+        #expect(credit("mounted", "the volume is un-mounted", Self.ops) == 0)
+        #expect(credit("generational", "Java's GC is generational", Self.ops) == 1)
+        // The prefix reaches only the word it is joined to.
+        #expect(credit("generational", "a non-moving generational GC", Self.ops) == 1)
+    }
+
+    @Test func notNecessarilyAndDoNotLetNegateTheClaim() {
+        #expect(scorer.grade("当选的不一定是日志最长的节点", against: Self.ops).misconceptions.isEmpty)
+        #expect(scorer.grade("日志最长的节点当选", against: Self.ops).misconceptions.map(\.id) == ["longest-log"])
+        #expect(scorer.grade("不要让所有客户端都监听同一个节点，每个客户端只监听前一个", against: Self.ops).misconceptions.isEmpty)
+        #expect(scorer.grade("所有客户端都监听同一个节点", against: Self.ops).misconceptions.map(\.id) == ["herd"])
+    }
+
     @Test func negationFarBeforeTheAliasDoesNotReachIt() {
         #expect(credit("work-stealing", "没有 one two three four five six seven steal") == 1)
     }

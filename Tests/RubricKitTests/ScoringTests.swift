@@ -73,6 +73,18 @@ struct ScoringTests {
         #expect(g.feedback.contains { $0.kind == .missed && $0.text.contains("（必答）") })
     }
 
+    @Test func capsListOnlyTheCapsThatLoweredTheScore() {
+        // Required G missing, but the answer is weak anyway: the cap (69) does not bind.
+        let weak = scorer.grade("M是系统线程。", against: gmp)
+        #expect(weak.flags.contains("required-missing"))
+        #expect(weak.score < 69)
+        #expect(weak.breakdown.caps.isEmpty)
+        // A keyword dump whose base is above the dump cap lists that cap.
+        let dump = scorer.grade("G M P goroutine 系统线程 逻辑处理器 本地队列 work stealing 偷取 抢占 GMP模型", against: gmp)
+        #expect(dump.flags.contains("keyword-dump"))
+        #expect(dump.breakdown.caps == ["keyword-dump: 62.5"])
+    }
+
     @Test func frameworkStepsAreDetectedInOrder() {
         let g = scorer.grade(Self.realAnswer, against: gmp)
         #expect(g.framework.presentSteps == FrameworkStep.allCases)

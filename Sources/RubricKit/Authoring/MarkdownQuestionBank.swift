@@ -44,12 +44,16 @@ public struct MarkdownQuestionBank: Sendable, Equatable {
 
         func finishQuestion() {
             defer { current = nil; prompt = nil; answerLines = nil }
-            guard let q = current, let p = prompt, let lines = answerLines else { return }
+            guard let q = current, let written = prompt, let lines = answerLines else { return }
+            // An empty `**问题**:` line asks the heading's question.
+            let p = written.isEmpty ? q.title : written
             let blocks = parseBlocks(lines)
-            guard !blocks.isEmpty else { return }
+            guard !blocks.isEmpty, !p.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+            let question = Question(number: q.number, title: q.title, prompt: p, answer: blocks, line: q.line)
+            // Markup alone (`**`, an empty table) is no answer.
+            guard TextNormalizer.normalize(question.answerText).text.contains(where: { $0 != " " }) else { return }
             if categories.isEmpty { categories.append(Category(title: "Questions", line: q.line, questions: [])) }
-            categories[categories.count - 1].questions.append(
-                Question(number: q.number, title: q.title, prompt: p, answer: blocks, line: q.line))
+            categories[categories.count - 1].questions.append(question)
         }
 
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

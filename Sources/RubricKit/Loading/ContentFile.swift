@@ -178,8 +178,8 @@ enum ContentDecoder {
         let mustHit = f.optional("must_hit").flatMap { r.strings($0, "\(what) must_hit") } ?? []
         let mustMiss = f.optional("must_miss").flatMap { r.strings($0, "\(what) must_miss") } ?? []
         f.finish()
-        if aliases.isEmpty && values.isEmpty && f.has("aliases") == false {
-            r.error("\(what) needs 'aliases' (or 'values')", at: node)
+        if aliases.isEmpty && values.isEmpty && !r.diagnostics.contains(where: { $0.message.contains("alias") && $0.message.contains(what) }) {
+            r.error("\(what) needs at least one alias or value; it could never be credited", at: node)
         }
         guard let id, let label, let step else { return nil }
         return Concept(id: id, label: label, aliases: aliases, weight: weight, step: step, required: required,

@@ -89,6 +89,9 @@ final class YAMLReader {
             var message = "YAML syntax error: \(problem)"
             if let context { message += " (\(context.text) at \(context.mark.line):\(context.mark.column))" }
             report(.error, message, mark: mark)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            report(.error, "duplicate key \(keys) in one mapping; each key may appear only once", mark: context.mark)
         case let .reader(problem, _, _, _):
             report(.error, "cannot read the file as UTF-8 YAML: \(problem)", mark: nil)
         default:
@@ -189,7 +192,10 @@ final class YAMLReader {
 
     /// Seconds from `90`, `"90s"`, `"3m"`, `"2m30s"`, `"1h"`.
     func duration(_ node: Node, _ what: String) -> Int? {
-        if case .scalar = node, let v = node.int { return v >= 0 ? v : nil }
+        if case .scalar = node, let v = node.int {
+            if v < 0 { error("\(what) must not be negative, found \(v)", at: node); return nil }
+            return v
+        }
         guard let s = string(node, what) else { return nil }
         if let seconds = YAMLReader.parseDuration(s) { return seconds }
         error("expected a duration for \(what) such as 90s, 3m or 2m30s, found \"\(s)\"", at: node)

@@ -76,7 +76,7 @@ struct AnswerAnalysis {
                     h.last <= e.last && (e.last - e.first) > (h.last - h.first)
                 }) == true { covered = true; break }
             }
-            if !covered { cues.append(i) }
+            if !covered && Self.isCue(h, compiled: compiled, tokens: tokens, utf8: utf8, offsets: offsets) { cues.append(i) }
         }
         var negatedBy = [Int?](repeating: nil, count: hits.count)
         if !cues.isEmpty {
@@ -102,7 +102,15 @@ struct AnswerAnalysis {
                 guard clauseOf[cue.last] == clauseOf[h.first] else { continue }
                 let between = (cue.last + 1 ..< h.first).reduce(0) { $0 + (tokens[$1].isFiller ? 0 : 1) }
                 let latin = tokens[cue.first].kind == .word
-                guard between <= (latin ? AnswerAnalysis.latinNegationReach : AnswerAnalysis.negationReach) else { continue }
+                var reach = latin ? AnswerAnalysis.latinNegationReach : AnswerAnalysis.negationReach
+                if latin && cue.first == cue.last && CompiledRubric.negationPrefixes.contains(tokens[cue.first].text) {
+                    reach = 0 // `non-generational`: the joined word only
+                } else if !latin && (cue.last + 1 ..< h.first).contains(where: { Self.introducesObject(tokens[$0].text) }) {
+                    // `不要让所有客户端都监听…`, `不会从别的P偷取`: the object of a preposition or a
+                    // causative sits between the negation and the verb it denies.
+                    reach *= 2
+                }
+                guard between <= reach else { continue }
                 candidate[i] = ci
                 spansAfterCue[slot(ci, i), default: []].append((h.first, h.last))
             }
@@ -121,7 +129,7 @@ struct AnswerAnalysis {
                     if cjk && !last && (p.0...p.1).allSatisfy({ Self.modals.contains(tokens[$0].text) }) {
                         chosen.append(p); continue
                     }
-                    if cjk && !last && (hits[ci].last + 1 ..< p.0).contains(where: { Self.prepositions.contains(tokens[$0].text) }) {
+                    if cjk && !last && (hits[ci].last + 1 ..< p.0).contains(where: { Self.introducesObject(tokens[$0].text) }) {
                         continue
                     }
                     chosen.append(p)
@@ -146,6 +154,39 @@ struct AnswerAnalysis {
     static let modals: Set<String> = ["会", "能", "要", "可", "以", "应", "该", "需", "用", "必", "得", "肯", "愿", "敢"]
     /// Chinese prepositions: the phrase after one is not what a negation denies.
     static let prepositions: Set<String> = ["从", "在", "对", "向", "把", "被", "给", "跟", "与", "往", "朝", "由", "到", "自"]
+
+    /// Chinese causatives (`让`, `使`): like a preposition, the phrase after one is not what a negation denies.
+    static let causatives: Set<String> = ["让", "使", "令", "叫"]
+
+    static func introducesObject(_ text: String) -> Bool { prepositions.contains(text) || causatives.contains(text) }
+
+    /// Whether a negation hit really negates:
+    /// - a Latin cue must be a word of its own in the text, not a piece of a split identifier
+    ///   (`NotReady`, `NoSchedule`, `isNotEmpty`);
+    /// - a prefix cue (`non`, `un`) must be joined by a hyphen to the word after it;
+    /// - a Chinese `不`/`没` between two equal characters asks a question (`有没有`, `是不是`): "whether".
+    static func isCue(_ h: TokenAutomaton.Hit, compiled: CompiledRubric, tokens: [Token], utf8: [UInt8], offsets: [Int]) -> Bool {
+        let first = tokens[h.first]
+        if first.kind == .word {
+            func joined(_ i: Int) -> Bool { // token i is glued to the token before it
+                i > 0 && i < tokens.count && tokens[i].breakBefore == .none
+                    && tokens[i].kind != .cjk && tokens[i - 1].kind != .cjk
+            }
+            if joined(h.first) || joined(h.last + 1) { return false }
+            if h.first == h.last && CompiledRubric.negationPrefixes.contains(first.text) {
+                let end = tokens[h.last].end
+                guard h.last + 1 < tokens.count, tokens[h.last + 1].start == end + 1,
+                      end < offsets.count, offsets[end] < utf8.count, utf8[offsets[end]] == UInt8(ascii: "-") else { return false }
+            }
+            return true
+        }
+        if first.kind == .cjk, first.text == "不" || first.text == "没", h.first > 0, h.first + 1 < tokens.count,
+           tokens[h.first - 1].kind == .cjk, tokens[h.first - 1].text == tokens[h.first + 1].text,
+           tokens[h.first].breakBefore == .none, tokens[h.first + 1].breakBefore == .none {
+            return false
+        }
+        return true
+    }
 
     /// Overlapping spans merged into phrases, in order.
     static func phrases(_ spans: [(Int, Int)]) -> [(Int, Int)] {

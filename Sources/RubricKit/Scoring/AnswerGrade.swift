@@ -116,7 +116,8 @@ public struct ScoreBreakdown: Sendable, Equatable, Codable {
     public var structure: Double
     public var similarity: Double
     public var penalties: Double
-    /// Caps applied, e.g. `required-missing: 69`, `keyword-dump: 62.5`.
+    /// Caps that lowered the score, e.g. `required-missing: 69`, `keyword-dump: 62.5`; a cap the
+    /// score was already under is not listed.
     public var caps: [String]
     /// The weighted share of concept credit, before shaping.
     public var rawCoverage: Double

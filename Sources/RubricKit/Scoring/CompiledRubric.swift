@@ -46,8 +46,12 @@ public struct CompiledRubric: Sendable {
     /// Built-in negation cues; `not`/`no` also cover the `n't` forms the tokenizer expands.
     static let negationCues = ["不是", "没有", "并不", "并非", "不", "没", "未", "无需", "无法", "从不", "从未", "绝不",
                                "not", "no", "never", "without", "neither", "nor", "cannot", "none"]
+    /// A prefix joined to its word by a hyphen (`non-generational`, `un-mounted`): it negates that word only.
+    static let negationPrefixes = ["non", "un"]
+    /// Words that contain a cue without negating what follows: fixed words (`不同`, `未来`) and
+    /// idioms complete in themselves (`实在不行` "if all else fails", `不然` "otherwise").
     static let negationExemptions = ["不同", "不断", "不仅", "不但", "不过", "不少", "不管", "不久", "不停", "不错", "不足",
-                                     "不一定", "未来", "没错", "不得不", "无论", "差不多",
+                                     "未来", "没错", "不得不", "无论", "差不多", "不行", "不然", "不如", "不妨",
                                      "not only", "not just", "no matter", "no doubt"]
     /// Contrast and consequence words (`没有…就…`: "if none, then") end a negation's reach.
     static let clauseBreaks = ["而是", "但是", "但", "而", "却", "然而", "不过", "只是", "就", "则", "所以", "因此",
@@ -109,7 +113,7 @@ public struct CompiledRubric: Sendable {
         for step in framework.steps { for cue in step.cues { add(cue, .stepCue(step.id), prefixMatch: true) } }
         for (h, habit) in framework.habits.enumerated() { for cue in habit.cues { add(cue, .habitCue(h), prefixMatch: true) } }
         for phrase in framework.dontKnow { add(phrase, .dontKnow) }
-        for cue in Self.negationCues { add(cue, .negation) }
+        for cue in Self.negationCues + Self.negationPrefixes { add(cue, .negation) }
         for word in Self.negationExemptions + Self.negationExemptBounds { add(word, .negationExempt) }
         for word in Self.clauseBreaks { add(word, .clauseBreak) }
 

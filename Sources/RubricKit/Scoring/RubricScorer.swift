@@ -219,9 +219,11 @@ public struct RubricScorer: Sendable {
         var score = max(0, base - penalties)
         var caps: [String] = []
         var flags: [String] = []
+        // Only a cap that lowers the score is listed; the others are left to the trace.
+        var idleCaps: [String] = []
         func cap(_ name: String, _ limit: Double) {
-            caps.append("\(name): \(Self.format(limit))")
-            if score > limit { score = limit }
+            if score > limit { caps.append("\(name): \(Self.format(limit))"); score = limit }
+            else { idleCaps.append("\(name): \(Self.format(limit))") }
         }
         let bands = rubric.bands
         if isEmpty { flags.append("empty"); cap("empty", 0) }
@@ -289,6 +291,7 @@ public struct RubricScorer: Sendable {
         arithmetic.append("base = \(Self.format(Self.round(wCov, 3)))×\(Self.format(Self.round(100 * shapedCoverage, 1))) + \(Self.format(Self.round(wStruct, 3)))×\(Self.format(Self.round(100 * structure, 1))) + \(Self.format(Self.round(wSim, 3)))×\(Self.format(Self.round(100 * similarity, 1))) = \(Self.format(Self.round(base, 1)))")
         arithmetic.append("penalties = \(misconceptions.map { Self.format($0.penalty) }.joined(separator: " + ").isEmpty ? "0" : misconceptions.map { Self.format($0.penalty) }.joined(separator: " + ")) → \(Self.format(Self.round(max(0, base - penalties), 1)))")
         for c in caps { arithmetic.append("cap \(c)") }
+        for c in idleCaps { arithmetic.append("cap \(c) (not binding: the score was already lower)") }
         arithmetic.append("keyword-dump signals: concept words \(Self.format(Self.round(100 * dump.conceptShare, 1)))% of \(dump.contentTokens) tokens, \(dump.explainedGaps)/\(dump.gaps) gaps explained")
         arithmetic.append("score = \(Self.format(score)) → \(grade.rawValue)")
         return ScoringTrace(grade: result, matches: matches, valueChecks: valueChecks, arithmetic: arithmetic)

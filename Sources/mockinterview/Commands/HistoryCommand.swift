@@ -11,7 +11,7 @@ struct HistoryCommand: ParsableCommand {
 
         Examples:
           mockinterview history
-          mockinterview history --format json | jq '.sessions[] | select(.status == "in-progress") | .id'
+          mockinterview history --format json | jq '.sessions[].id'
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }

@@ -20,8 +20,8 @@ struct ReportCommand: ParsableCommand {
         extension decides.
 
         Examples:
-          mockinterview report                       the most recent session
-          mockinterview report 3f9a                  a session by id or unique id prefix (see `history`)
+          mockinterview report               the most recent session
+          mockinterview report 3f9a          a session by id or unique id prefix
           mockinterview report --last --output report.html
           mockinterview report --last --format json | jq '.summary'
         """)
@@ -45,6 +45,9 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if last && session != nil { throw ValidationError("give a session id or --last, not both") }
+        if session?.trimmingCharacters(in: .whitespaces).isEmpty == true {
+            throw ValidationError("the session id is empty; `mockinterview history` lists the sessions")
+        }
     }
 
     func run() throws {

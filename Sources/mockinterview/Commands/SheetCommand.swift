@@ -19,7 +19,7 @@ struct SheetCommand: ParsableCommand {
 
         Examples:
           mockinterview sheet go-basics
-          mockinterview sheet go-basics --output sheet.html      then print it from a browser
+          mockinterview sheet go-basics --output sheet.html   (print it from a browser)
           mockinterview sheet quick --seed 7 --format csv --lang en
         """)
 

@@ -58,6 +58,9 @@ struct StatsCommand: ParsableCommand {
         let stats = ProgressStats(records: records, content: content, language: global.language, generatedAt: Date(), topConcepts: top)
         let text: String
         switch format ?? ReportOutput.format(forOutput: output, allowed: Format.allCases) ?? .text {
+        case .text where stats.sessions == 0 && kind == .conducted:
+            text = Localizer(language: global.language)("还没有已评分的面试；用 `mockinterview conduct SCENARIO --candidate NAME` 主持一次。\n",
+                                                       "No graded interviews yet; run one with `mockinterview conduct SCENARIO --candidate NAME`.\n")
         case .text: text = stats.text(timeZone: .current)
         case .json: text = try stats.json()
         case .html: text = stats.html(timeZone: .current)
