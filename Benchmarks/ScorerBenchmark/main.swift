@@ -124,11 +124,14 @@ let compileMs = Double(now() - compileStart) / 1e6
 var latencies: [Double] = []
 latencies.reserveCapacity(answerCount)
 var bytesOut = 0
+var sampleGrades: [AnswerGrade] = []
 let pipelineStart = now()
 for (n, line) in inputLines.enumerated() {
     let t0 = now()
     switch grader.gradeLine(line, number: n + 1) {
-    case .graded(let g)?: bytesOut += try GradeJSON.line(g).utf8.count
+    case .graded(let g)?:
+        bytesOut += try GradeJSON.line(g).utf8.count
+        if sampleGrades.count < 2000 { sampleGrades.append(g) }
     case .failed(let e)?: bytesOut += try GradeJSON.line(e).utf8.count
     case nil: break
     }
@@ -145,6 +148,16 @@ print("  compile all rubrics:  \(fmt(compileMs)) ms")
 print("  throughput:           \(Int(Double(answerCount) / pipelineSeconds)) answers/s")
 print("  latency per answer:   p50 \(fmt(percentile(latencies, 0.5))) µs, p99 \(fmt(percentile(latencies, 0.99))) µs, max \(fmt(latencies.last ?? 0)) µs")
 print("  output:               \(bytesOut / max(1, answerCount)) bytes of JSON per answer")
+// Serialising alone: the batch path's GradeJSONWriter beside Foundation's JSONEncoder (same bytes).
+let gradeEncoder = GradeJSON.encoder()
+var encodedBytes = 0
+let writerStart = now()
+for g in sampleGrades { encodedBytes += try GradeJSON.line(g).utf8.count }
+let writerUs = Double(now() - writerStart) / 1e3 / Double(max(1, sampleGrades.count))
+let encoderStart = now()
+for g in sampleGrades { encodedBytes += try gradeEncoder.encode(g).count }
+let encoderUs = Double(now() - encoderStart) / 1e3 / Double(max(1, sampleGrades.count))
+print("  serialise one grade:  \(fmt(writerUs)) µs (JSONEncoder: \(fmt(encoderUs)) µs, ×\(fmt(encoderUs / max(writerUs, 0.001))))")
 
 // MARK: 2. Scaling with answer length (grading only)
 
