@@ -42,20 +42,32 @@ public struct ContentListing: Sendable, Codable, Equatable {
 
     public func text(language: Language) -> String {
         var lines: [String] = []
-        lines.append(language == .zh ? "场景 (\(scenarios.count))" : "Scenarios (\(scenarios.count))")
+        lines.append(language == .zh ? "场景（\(scenarios.count)）" : "Scenarios (\(scenarios.count))")
         let idWidth = max(8, scenarios.map(\.id.count).max() ?? 0)
+        let titleWidth = scenarios.map { Self.displayWidth($0.title.text(language)) }.max() ?? 0
         for s in scenarios {
             let minutes = Double(s.seconds) / 60
             let time = minutes == minutes.rounded() ? "\(Int(minutes))" : String(format: "%.1f", minutes)
-            let count = language == .zh ? "\(s.questions) 题, \(time) 分钟" : "\(s.questions) questions, \(time) min"
-            lines.append("  " + s.id.padding(toLength: idWidth, withPad: " ", startingAt: 0) + "  " + s.title.text(language) + "  (\(count))")
+            let count: String
+            switch language {
+            case .zh: count = "\(s.questions) 题，\(time) 分钟"
+            case .en: count = "\(s.questions) question\(s.questions == 1 ? "" : "s"), \(time) min"
+            }
+            let title = s.title.text(language)
+            let pad = String(repeating: " ", count: titleWidth - Self.displayWidth(title))
+            lines.append("  " + s.id.padding(toLength: idWidth, withPad: " ", startingAt: 0) + "  " + title + pad + "  " + count)
         }
         lines.append("")
-        lines.append(language == .zh ? "题目 (\(questions.count))" : "Questions (\(questions.count))")
+        lines.append(language == .zh ? "题目（\(questions.count)）" : "Questions (\(questions.count))")
         let qWidth = max(8, questions.map(\.id.count).max() ?? 0)
         for q in questions {
             lines.append("  " + q.id.padding(toLength: qWidth, withPad: " ", startingAt: 0) + "  " + q.question.text(language))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Terminal cells `text` takes: CJK and full-width characters take two.
+    static func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ($1.isWide ? 2 : 1) }
     }
 }
