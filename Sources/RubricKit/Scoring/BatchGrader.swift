@@ -34,32 +34,38 @@ public struct BatchGrader: Sendable {
 
     /// The outcome of one line, or nil for a blank line.
     public func gradeLine<Bytes: Collection>(_ bytes: Bytes, number: Int) -> Outcome? where Bytes.Element == UInt8 {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        guard var text = String(validating: bytes, as: UTF8.self) else {
             return .failed(BatchError(id: nil, line: number, error: "the line is not valid UTF-8"))
         }
-        if text.allSatisfy(\.isWhitespace) { return nil }
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
-        } catch {
-            return .failed(BatchError(id: nil, line: number, error: "invalid JSON"))
-        }
-        guard let dict = object as? [String: Any] else {
-            return .failed(BatchError(id: nil, line: number, error: "expected a JSON object with id, question and answer"))
-        }
-        var id: String? = nil
-        switch dict["id"] {
-        case let s as String: id = s
-        case let n as NSNumber: id = n.stringValue
-        default: break
+        let id: String?, question: String?, answer: String?
+        if let fields = text.withUTF8({ BatchLineReader.read($0) }) {
+            (id, question, answer) = (fields.id, fields.question, fields.answer)
+        } else {
+            if text.allSatisfy(\.isWhitespace) { return nil }
+            let object: Any
+            do {
+                object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+            } catch {
+                return .failed(BatchError(id: nil, line: number, error: "invalid JSON"))
+            }
+            guard let dict = object as? [String: Any] else {
+                return .failed(BatchError(id: nil, line: number, error: "expected a JSON object with id, question and answer"))
+            }
+            switch dict["id"] {
+            case let s as String: id = s
+            case let n as NSNumber: id = n.stringValue
+            default: id = nil
+            }
+            question = dict["question"] as? String
+            answer = dict["answer"] as? String
         }
         guard let idValue = id else {
             return .failed(BatchError(id: nil, line: number, error: "missing field 'id' (a string)"))
         }
-        guard let question = dict["question"] as? String else {
+        guard let question else {
             return .failed(BatchError(id: idValue, line: number, error: "missing field 'question' (a question id)"))
         }
-        guard let answer = dict["answer"] as? String else {
+        guard let answer else {
             return .failed(BatchError(id: idValue, line: number, error: "missing field 'answer' (a string)"))
         }
         guard let compiled = rubrics[question] else {
@@ -123,6 +129,21 @@ public enum GradeJSON {
     /// One compact line.
     public static func line<T: Encodable>(_ value: T) throws -> String {
         String(decoding: try encoder().encode(value), as: UTF8.self)
+    }
+
+    /// One compact line for a grade, written by `GradeJSONWriter` (the same bytes as the encoder's,
+    /// several times faster). Never throws; the signature matches the generic form.
+    public static func line(_ grade: AnswerGrade) throws -> String {
+        var w = GradeJSONWriter()
+        w.write(grade)
+        return String(decoding: w.bytes, as: UTF8.self)
+    }
+
+    /// One compact line for a batch error, written by `GradeJSONWriter`.
+    public static func line(_ error: BatchError) throws -> String {
+        var w = GradeJSONWriter(capacity: 128)
+        w.write(error)
+        return String(decoding: w.bytes, as: UTF8.self)
     }
 
     public static func pretty<T: Encodable>(_ value: T) throws -> String {

@@ -57,22 +57,36 @@ public enum PorterStemmer {
             return c != 0x77 && c != 0x78 && c != 0x79
         }
 
-        mutating func ends(_ s: String) -> Bool {
-            let n = s.utf8.count
-            guard n <= k else { return false }
+        mutating func ends(_ s: StaticString) -> Bool {
+            s.withUTF8Buffer { suffix in
+                let n = suffix.count
+                guard n <= k, b[k - 1] == suffix[n - 1] else { return false }
+                var i = k - n
+                for c in suffix { if b[i] != c { return false }; i += 1 }
+                j = k - n
+                return true
+            }
+        }
+
+        /// Whether the word ends with `s`; if so `j` marks where the suffix starts.
+        mutating func ends(_ s: [UInt8]) -> Bool {
+            let n = s.count
+            guard n <= k, b[k - 1] == s[n - 1] else { return false }
             var i = k - n
-            for c in s.utf8 { if b[i] != c { return false }; i += 1 }
+            for c in s { if b[i] != c { return false }; i += 1 }
             j = k - n
             return true
         }
 
-        mutating func setTo(_ s: String) {
-            b.replaceSubrange(j..<k, with: s.utf8)
-            k = j + s.utf8.count
+        mutating func setTo(_ s: StaticString) { s.withUTF8Buffer { setTo(Array($0)) } }
+
+        mutating func setTo(_ s: [UInt8]) {
+            b.replaceSubrange(j..<k, with: s)
+            k = j + s.count
             if b.count > k { b.removeSubrange(k...) }
         }
 
-        mutating func replace(_ s: String) { if measure(j) > 0 { setTo(s) } }
+        mutating func replace(_ s: [UInt8]) { if measure(j) > 0 { setTo(s) } }
 
         mutating func step1ab() {
             if b[k - 1] == 0x73 { // s
@@ -111,8 +125,8 @@ public enum PorterStemmer {
         }
 
         mutating func step4() {
-            for suffix in Self.step4Suffixes where ends(suffix) {
-                if suffix == "ion" {
+            for (n, suffix) in Self.step4Suffixes.enumerated() where ends(suffix) {
+                if n == Self.step4Ion {
                     guard j > 0, b[j - 1] == 0x73 || b[j - 1] == 0x74 else { return }
                 }
                 if measure(j) > 1 { k = j; b.removeSubrange(k...) }
@@ -129,19 +143,25 @@ public enum PorterStemmer {
             if b[k - 1] == 0x6C && doubleConsonant(k) && measure(k) > 1 { k -= 1; b.removeSubrange(k...) }
         }
 
-        static let step2Rules: [(String, String)] = [
+        static let step2Rules: [([UInt8], [UInt8])] = bytes([
             ("ational", "ate"), ("tional", "tion"), ("enci", "ence"), ("anci", "ance"), ("izer", "ize"),
             ("bli", "ble"), ("alli", "al"), ("entli", "ent"), ("eli", "e"), ("ousli", "ous"),
             ("ization", "ize"), ("ation", "ate"), ("ator", "ate"), ("alism", "al"), ("iveness", "ive"),
             ("fulness", "ful"), ("ousness", "ous"), ("aliti", "al"), ("iviti", "ive"), ("biliti", "ble"),
             ("logi", "log"),
-        ]
-        static let step3Rules: [(String, String)] = [
+        ])
+        static let step3Rules: [([UInt8], [UInt8])] = bytes([
             ("icate", "ic"), ("ative", ""), ("alize", "al"), ("iciti", "ic"), ("ical", "ic"), ("ful", ""), ("ness", ""),
-        ]
-        static let step4Suffixes = [
+        ])
+        static let step4Suffixes: [[UInt8]] = [
             "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion", "ou",
             "ism", "ate", "iti", "ous", "ive", "ize",
-        ]
+        ].map { Array($0.utf8) }
+        static let step4Ion = 11
+
+        /// The suffix rules as bytes, so matching them compares bytes, not strings.
+        static func bytes(_ rules: [(String, String)]) -> [([UInt8], [UInt8])] {
+            rules.map { (Array($0.0.utf8), Array($0.1.utf8)) }
+        }
     }
 }

@@ -9,7 +9,8 @@ public struct Vocabulary: Sendable {
     private(set) var words: [String: Int32] = [:]
     /// Surface forms of pattern words (before stemming), so most lookups skip the stemmer.
     private var surfaces: [String: Int32] = [:]
-    private(set) var cjk: [UInt32: Int32] = [:]
+    /// CJK character → symbol; looked up once per character of every answer.
+    private(set) var cjk = ScalarTable()
     /// The stem each word symbol stands for (index = symbol).
     private(set) var spelled: [String] = [""]
     /// Deletion neighbourhood: hash of a stem with up to two letters deleted → symbols.
@@ -40,7 +41,7 @@ public struct Vocabulary: Sendable {
             if let id = cjk[v] { return id }
             let id = Int32(spelled.count)
             spelled.append(token.text)
-            cjk[v] = id
+            cjk.insert(v, id)
             return id
         }
         let k = Self.key(token)
@@ -165,5 +166,47 @@ public struct Vocabulary: Sendable {
             for i in 0..<n { for j in (i + 1)..<n { out.append(hash(skipping: i, j)) } }
         }
         return out
+    }
+}
+
+/// An open-addressing hash table from Unicode scalar values to symbols: a multiply-shift hash and
+/// linear probing, several times cheaper per lookup than `Dictionary`'s seeded SipHash.
+struct ScalarTable: Sendable {
+    /// Scalar value + 1 per slot (0 = empty), and the symbol in it.
+    private var keys: [UInt32] = [UInt32](repeating: 0, count: 16)
+    private var values: [Int32] = [Int32](repeating: 0, count: 16)
+    private(set) var count = 0
+
+    @inline(__always)
+    private func slot(_ v: UInt32, _ mask: Int) -> Int { Int(truncatingIfNeeded: (v &* 0x9E37_79B1) >> 7) & mask }
+
+    subscript(_ v: UInt32) -> Int32? {
+        let mask = keys.count - 1
+        let key = v &+ 1
+        var i = slot(v, mask)
+        while true {
+            let k = keys[i]
+            if k == key { return values[i] }
+            if k == 0 { return nil }
+            i = (i + 1) & mask
+        }
+    }
+
+    mutating func insert(_ v: UInt32, _ id: Int32) {
+        if (count + 1) * 2 > keys.count { grow() }
+        let mask = keys.count - 1
+        var i = slot(v, mask)
+        while keys[i] != 0 && keys[i] != v &+ 1 { i = (i + 1) & mask }
+        if keys[i] == 0 { count += 1 }
+        keys[i] = v &+ 1
+        values[i] = id
+    }
+
+    private mutating func grow() {
+        let old = zip(keys, values).filter { $0.0 != 0 }
+        keys = [UInt32](repeating: 0, count: keys.count * 2)
+        values = [Int32](repeating: 0, count: keys.count)
+        count = 0
+        for (k, id) in old { insert(k &- 1, id) }
     }
 }

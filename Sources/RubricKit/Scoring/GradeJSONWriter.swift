@@ -1,0 +1,147 @@
+/// Writes grades and batch errors as compact JSON without Foundation's `JSONEncoder`, which costs
+/// about as much as grading itself. The bytes are identical to `GradeJSON.encoder()`'s output
+/// (sorted keys, `/` unescaped, integral numbers without `.0`, absent optionals left out); a test
+/// compares both writers on many graded answers.
+public struct GradeJSONWriter {
+    public private(set) var bytes: [UInt8] = []
+
+    public init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
+
+    public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
+    // MARK: Values
+
+    public mutating func write(_ g: AnswerGrade) {
+        raw("{\"breakdown\":"); write(g.breakdown)
+        raw(",\"concepts\":["); for (i, c) in g.concepts.enumerated() { if i > 0 { comma() }; write(c) }
+        raw("],\"feedback\":[")
+        for (i, f) in g.feedback.enumerated() {
+            if i > 0 { comma() }
+            raw("{\"kind\":"); string(f.kind.rawValue); raw(",\"text\":"); string(f.text); bytes.append(0x7D)
+        }
+        raw("],\"flags\":"); strings(g.flags)
+        raw(",\"framework\":"); write(g.framework)
+        raw(",\"grade\":"); string(g.grade.rawValue)
+        if let id = g.id { raw(",\"id\":"); string(id) }
+        raw(",\"misconceptions\":[")
+        for (i, m) in g.misconceptions.enumerated() {
+            if i > 0 { comma() }
+            raw("{\"claim\":"); string(m.claim); raw(",\"correction\":"); string(m.correction)
+            raw(",\"evidence\":"); strings(m.evidence); raw(",\"id\":"); string(m.id)
+            raw(",\"penalty\":"); number(m.penalty); bytes.append(0x7D)
+        }
+        raw("],\"question\":"); string(g.question)
+        raw(",\"schema\":"); integer(g.schema)
+        raw(",\"score\":"); number(g.score)
+        bytes.append(0x7D)
+    }
+
+    public mutating func write(_ e: BatchError) {
+        raw("{\"error\":"); string(e.error)
+        raw(",\"id\":"); if let id = e.id { string(id) } else { raw("null") }
+        raw(",\"line\":"); integer(e.line)
+        bytes.append(0x7D)
+    }
+
+    mutating func write(_ b: ScoreBreakdown) {
+        raw("{\"base\":"); number(b.base)
+        raw(",\"caps\":"); strings(b.caps)
+        raw(",\"coverage\":"); number(b.coverage)
+        raw(",\"penalties\":"); number(b.penalties)
+        raw(",\"rawCoverage\":"); number(b.rawCoverage)
+        raw(",\"similarity\":"); number(b.similarity)
+        raw(",\"structure\":"); number(b.structure)
+        raw(",\"weights\":{\"coverage\":"); number(b.weights.coverage)
+        raw(",\"similarity\":"); number(b.weights.similarity)
+        raw(",\"structure\":"); number(b.weights.structure)
+        raw("}}")
+    }
+
+    mutating func write(_ c: ConceptResult) {
+        raw("{\"credit\":"); number(c.credit)
+        raw(",\"evidence\":"); strings(c.evidence)
+        raw(",\"hit\":"); raw(c.hit ? "true" : "false")
+        raw(",\"id\":"); string(c.id)
+        raw(",\"label\":"); string(c.label)
+        if let note = c.note { raw(",\"note\":"); string(note) }
+        raw(",\"required\":"); raw(c.required ? "true" : "false")
+        raw(",\"step\":"); string(c.step.rawValue)
+        raw(",\"weight\":"); number(c.weight)
+        bytes.append(0x7D)
+    }
+
+    mutating func write(_ f: FrameworkResult) {
+        raw("{\"habits\":"); strings(f.habits)
+        raw(",\"inOrder\":"); raw(f.inOrder ? "true" : "false")
+        raw(",\"steps\":[")
+        for (i, s) in f.steps.enumerated() {
+            if i > 0 { comma() }
+            raw("{\"evidence\":"); strings(s.evidence)
+            raw(",\"present\":"); raw(s.present ? "true" : "false")
+            raw(",\"step\":"); string(s.step.rawValue)
+            bytes.append(0x7D)
+        }
+        raw("]}")
+    }
+
+    // MARK: Primitives
+
+    @inline(__always) private mutating func comma() { bytes.append(0x2C) }
+
+    @inline(__always) private mutating func raw(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    private mutating func strings(_ list: [String]) {
+        bytes.append(0x5B)
+        for (i, s) in list.enumerated() { if i > 0 { comma() }; string(s) }
+        bytes.append(0x5D)
+    }
+
+    /// As `JSONEncoder` writes a `Double`: its shortest description, `.0` dropped.
+    mutating func number(_ x: Double) {
+        if x == x.rounded(), abs(x) < 1e9 {
+            integer(Int(x))
+            // `-0.0` is described as "-0.0" → "-0".
+            if x == 0 && x.sign == .minus { bytes.insert(0x2D, at: bytes.count - 1) }
+            return
+        }
+        var d = x.description
+        if d.hasSuffix(".0") { d.removeLast(2) }
+        bytes.append(contentsOf: d.utf8)
+    }
+
+    mutating func integer(_ n: Int) {
+        if n >= 0 && n < 10 { bytes.append(0x30 + UInt8(n)); return }
+        bytes.append(contentsOf: String(n).utf8)
+    }
+
+    /// `"` and `\` escaped, control characters as `\n` `\r` `\t` `\b` `\f` or `\u00XX`; the rest,
+    /// `/` and non-ASCII included, as they are.
+    mutating func string(_ s: String) {
+        bytes.append(0x22)
+        var s = s
+        s.withUTF8 { utf8 in
+            var start = 0
+            for (i, b) in utf8.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
+                if start < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
+                start = i + 1
+                bytes.append(0x5C)
+                switch b {
+                case 0x22: bytes.append(0x22)
+                case 0x5C: bytes.append(0x5C)
+                case 0x0A: bytes.append(0x6E)
+                case 0x0D: bytes.append(0x72)
+                case 0x09: bytes.append(0x74)
+                case 0x08: bytes.append(0x62)
+                case 0x0C: bytes.append(0x66)
+                default:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    bytes.append(contentsOf: [0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+                }
+            }
+            if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
+        }
+        bytes.append(0x22)
+    }
+}

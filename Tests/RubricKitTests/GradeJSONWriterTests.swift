@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import RubricKit
+
+/// The hand-written grade writer must produce exactly the bytes of Foundation's `JSONEncoder`
+/// (sorted keys, no escaped slashes) that `grade --batch` wrote before it.
+@Suite("Grade JSON writer")
+struct GradeJSONWriterTests {
+    static func encoderLine<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try GradeJSON.encoder().encode(value), as: UTF8.self)
+    }
+
+    static func writerLine(_ grade: AnswerGrade) -> String {
+        var w = GradeJSONWriter()
+        w.write(grade)
+        return String(decoding: w.bytes, as: UTF8.self)
+    }
+
+    /// Strings that exercise escaping: quotes, backslashes, slashes, every control character,
+    /// DEL, Chinese, emoji, line and paragraph separators.
+    static let awkward: [String] = {
+        var out = ["", "plain", "say \"hi\"", #"C:\path\to"#, "a/b</script>", "tab\there", "line\nbreak\r\n",
+                   "P的本地队列（runq）满了，“工作窃取”。", "emoji 🚀 ok", "sep\u{2028}\u{2029}", "del\u{7F}", "nul\u{0}end",
+                   "\u{8}\u{C}\u{1B}[31m", "ｆｕｌｌ－ｗｉｄｔｈ", "e\u{301}"]
+        out.append(String(decoding: (0..<32).map { UInt8($0) }, as: UTF8.self))
+        return out
+    }()
+
+    @Test func matchesTheEncoderOnTheBanksExamples() throws {
+        let (framework, rubrics) = try ContentExamplesTests.load()
+        let scorer = RubricScorer(framework: framework)
+        var compared = 0
+        for r in rubrics {
+            let compiled = scorer.compile(r)
+            var answers = r.examples.map(\.answer) + [r.standardAnswer, "", "我不知道", "不是 \"quoted\"\t\\ \u{1}"]
+            answers += Self.awkward.map { String(r.standardAnswer.prefix(80)) + $0 }
+            for (n, answer) in answers.enumerated() {
+                var g = scorer.grade(answer, compiled: compiled)
+                if n % 2 == 0 { g.id = "id-\(n)/\"\(Self.awkward[n % Self.awkward.count])" }
+                let expected = try Self.encoderLine(g)
+                #expect(Self.writerLine(g) == expected, "\(r.id) answer \(n)")
+                #expect(try GradeJSON.line(g) == expected)
+                compared += 1
+            }
+        }
+        #expect(compared > 200)
+    }
+
+    @Test func matchesTheEncoderOnAwkwardStringsAndNumbers() throws {
+        let numbers: [Double] = [0, 1, 100, 0.1, 0.25, 62.5, 33.3, 1.0 / 3, 12345.678, 99.9, 1e-7, 123456789, 2e15, 5e-324]
+        for (i, s) in Self.awkward.enumerated() {
+            let x = numbers[i % numbers.count]
+            let concept = ConceptResult(id: s, label: s, step: .core, weight: x, required: i % 2 == 0, hit: i % 3 == 0,
+                                        credit: numbers[(i + 3) % numbers.count], evidence: [s, s + "x"], note: i % 2 == 0 ? s : nil)
+            let g = AnswerGrade(question: s, score: x, grade: .B, concepts: [concept, concept],
+                                misconceptions: [MisconceptionResult(id: s, claim: s, correction: s, penalty: x, evidence: [s])],
+                                framework: FrameworkResult(steps: [.init(step: .optimization, present: true, evidence: [s])],
+                                                           inOrder: i % 2 == 1, habits: [s]),
+                                flags: [s], feedback: [FeedbackItem(kind: .wrongValue, text: s)],
+                                breakdown: ScoreBreakdown(coverage: x, structure: -x, similarity: x * 7, penalties: x / 3,
+                                                          caps: [s], rawCoverage: x + 0.5, base: x),
+                                id: i % 3 == 0 ? nil : s)
+            let expected = try Self.encoderLine(g)
+            #expect(Self.writerLine(g) == expected, "string \(i)")
+            let e = BatchError(id: i % 2 == 0 ? nil : s, line: i * 1000, error: s)
+            let expectedError = try Self.encoderLine(e)
+            #expect(try GradeJSON.line(e) == expectedError, "error \(i)")
+        }
+    }
+}
