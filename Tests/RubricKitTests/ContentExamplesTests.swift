@@ -79,4 +79,18 @@ struct ContentExamplesTests {
         let wrong = scorer.grade("Work stealing means the P steals from the global queue.", against: gmp)
         #expect(wrong.misconceptions.contains { $0.id == "steal-from-global" })
     }
+    /// Terse real answers on the shipped rubrics are not keyword dumps; a bare list still is.
+    @Test func terseAnswersAreNotDumpsButBareListsAre() throws {
+        let (framework, rubrics) = try Self.load()
+        let scorer = RubricScorer(framework: framework)
+        let gmp = try #require(rubrics.first { $0.id == "go.gmp" })
+        let dump = scorer.grade("G M P goroutine 本地队列 全局队列 work stealing hand off GOMAXPROCS 抢占 2KB", against: gmp)
+        #expect(dump.flags.contains("keyword-dump"))
+        #expect(dump.grade <= .C)
+        let defs = scorer.grade("G是goroutine，M是系统线程，P是逻辑处理器。M从P的本地队列取G，空了去全局队列", against: gmp)
+        #expect(!defs.flags.contains("keyword-dump"))
+        let upgrade = try #require(rubrics.first { $0.id == "k8s.upgrade" })
+        let chain = scorer.grade("worker分批 drain -> kubeadm upgrade node -> 升级kubelet -> uncordon", against: upgrade)
+        #expect(!chain.flags.contains("keyword-dump"))
+    }
 }

@@ -33,6 +33,61 @@ struct ScoringTests {
         #expect(!scorer.grade(bullets, against: gmp).flags.contains("keyword-dump"))
     }
 
+    static let upgrade = Rubric(
+        id: "t.upgrade", category: "k8s", language: .zh, question: LocalizedText(zh: "怎么升级集群？", en: "How do you upgrade?"),
+        standardAnswer: "先drain节点，再kubeadm upgrade node，然后升级kubelet，最后uncordon。",
+        concepts: [
+            ScoringFixtures.concept("drain", ["drain", "驱逐"]),
+            ScoringFixtures.concept("upgrade-node", ["kubeadm upgrade node"]),
+            ScoringFixtures.concept("kubelet", ["升级kubelet", "upgrade the kubelet"]),
+            ScoringFixtures.concept("uncordon", ["uncordon"]),
+        ],
+        similarityWeight: 0.1)
+
+    static let cap = Rubric(
+        id: "t.cap", category: "dist", language: .zh, question: LocalizedText(zh: "解释CAP", en: "Explain CAP"),
+        standardAnswer: "一致性、可用性、分区容错最多同时满足两个；分区一定会发生，所以在一致性和可用性之间取舍。",
+        concepts: [
+            ScoringFixtures.concept("c", ["consistency", "一致性"]),
+            ScoringFixtures.concept("a", ["availability", "可用性"]),
+            ScoringFixtures.concept("p", ["partition tolerance", "分区容错"]),
+            ScoringFixtures.concept("cp", ["zookeeper", "etcd"]),
+            ScoringFixtures.concept("ap", ["eureka", "cassandra"]),
+        ],
+        similarityWeight: 0.1)
+
+    @Test func terseButRealAnswersAreNotKeywordDumps() {
+        // An arrow chain states an order: each arrow relates the terms it joins.
+        for chain in ["drain -> kubeadm upgrade node -> 升级kubelet -> uncordon", "drain → kubeadm upgrade node → 升级kubelet → uncordon"] {
+            let g = scorer.grade(chain, against: Self.upgrade)
+            #expect(!g.flags.contains("keyword-dump"), "\(chain)")
+            #expect(!g.feedback.contains { $0.text.contains("不要只罗列关键词") })
+        }
+        // A term followed by its translation is one mention; a copula relates two terms.
+        let pairs = scorer.grade("consistency一致性, availability可用性, partition tolerance分区容错。分区一定会发生，所以在一致性和可用性之间取舍。zookeeper是cp，eureka是ap。", against: Self.cap)
+        #expect(!pairs.flags.contains("keyword-dump"))
+        // Short definitional sentences.
+        let defs = scorer.grade("G是goroutine，M是系统线程，P是逻辑处理器。M从P的本地队列取G，空了去全局队列", against: gmp)
+        #expect(!defs.flags.contains("keyword-dump"))
+        let marks = scorer.grade("- G = goroutine\n- M = 系统线程\n- P: processor, 本地队列\n- 空了就偷取", against: gmp)
+        #expect(!marks.flags.contains("keyword-dump"))
+    }
+
+    @Test func aBareListIsStillADumpWhateverItsSeparators() {
+        for dump in ["G M P goroutine 本地队列 work stealing 抢占 系统线程 逻辑处理器",
+                     "G、M、P、goroutine、本地队列、work stealing、抢占、系统线程",
+                     "G和M和P，goroutine和本地队列，work stealing或抢占"] {
+            let g = scorer.grade(dump, against: gmp)
+            #expect(g.flags.contains("keyword-dump"), "\(dump)")
+            #expect(g.grade <= .C)
+        }
+        // Translations do not turn a list into an explanation.
+        let pairs = scorer.grade("consistency一致性, availability可用性, partition tolerance分区容错, zookeeper, eureka", against: Self.cap)
+        #expect(pairs.flags.contains("keyword-dump"))
+        // The arrow chain's terms without the arrows are a list.
+        #expect(scorer.grade("drain kubeadm upgrade node 升级kubelet uncordon", against: Self.upgrade).flags.contains("keyword-dump"))
+    }
+
     @Test func honestDontKnowGetsFWithAStudyPlanAndNoPenalty() {
         let g = scorer.grade("这个问题我需要进一步了解，目前不太清楚GMP的细节。", against: gmp)
         #expect(g.grade == .F)

@@ -200,6 +200,14 @@ struct AnswerAnalysis {
     /// Content tokens: words, numbers and CJK characters.
     var contentTokenCount: Int { tokens.reduce(0) { $0 + ($1.kind == .symbol ? 0 : 1) } }
 
+    /// The answer's original text between the end of token `a` and the start of token `b`.
+    func between(_ a: Int, _ b: Int) -> String {
+        guard a >= 0, b < tokens.count, a < b else { return "" }
+        let x = tokens[a].end, y = tokens[b].start
+        guard x >= 0, y < utf8Offsets.count, x < y else { return "" }
+        return String(decoding: utf8[utf8Offsets[x]..<utf8Offsets[y]], as: UTF8.self)
+    }
+
     /// The answer's original text of tokens `first...last`.
     func text(_ first: Int, _ last: Int) -> String {
         guard first >= 0, last < tokens.count, first <= last else { return "" }

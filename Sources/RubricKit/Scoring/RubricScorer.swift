@@ -47,19 +47,19 @@ public struct RubricScorer: Sendable {
         var aliasHits = [[Int]](repeating: [], count: n)
         var negatedHits = [[Int]](repeating: [], count: n)
         var keyHits = [[Int]](repeating: [], count: n)
-        var conceptSpans: [(Int, Int)] = []
+        var conceptSpans: [(first: Int, last: Int, concept: Int)] = []
         for (i, h) in a.hits.enumerated() {
             switch kinds[h.pattern] {
             case .alias(let c):
                 if a.negatedBy[i] == nil { aliasHits[c].append(i) } else { negatedHits[c].append(i) }
-                conceptSpans.append((h.first, h.last))
+                conceptSpans.append((h.first, h.last, c))
             case .valueKey(let c, _):
                 if a.negatedBy[i] == nil { keyHits[c].append(i) } else { negatedHits[c].append(i) }
-                conceptSpans.append((h.first, h.last))
+                conceptSpans.append((h.first, h.last, c))
             case .negatedAlias(let c):
                 if let cue = a.negatedBy[i] {
                     aliasHits[c].append(i)
-                    conceptSpans.append((a.hits[cue].first, h.last))
+                    conceptSpans.append((a.hits[cue].first, h.last, c))
                 }
             default: break
             }
@@ -203,7 +203,7 @@ public struct RubricScorer: Sendable {
         // 5. Anti-gaming signals.
         let contentTokens = a.contentTokenCount
         let conceptsHit = concepts.filter(\.hit).count
-        let dump = KeywordDumpDetector.measure(tokens: a.tokens, spans: conceptSpans)
+        let dump = KeywordDumpDetector.measure(tokens: a.tokens, spans: conceptSpans, between: a.between)
         let isDump = conceptsHit >= policy.dumpMinConcepts && dump.isDump(policy)
         // A confident wrong claim is not an honest "I don't know".
         let isDontKnow = !dontKnowHits.isEmpty && coverage < policy.dontKnowMaxCoverage && misconceptions.isEmpty
