@@ -37,10 +37,10 @@ struct HistoryListingTests {
         #expect(lines[1].contains("分步") && lines[1].contains("72.3 B") && lines[1].hasSuffix("已完成"))
         #expect(lines[2].contains("—"))
         // Columns line up on screen: the scenario column starts at the same display column in every row.
-        let starts = [TextWidth.of(lines[0].components(separatedBy: "场景")[0])]
-            + lines.dropFirst().map { TextWidth.of($0.components(separatedBy: "quick")[0]) }
+        let starts = [TextWidth.columns(lines[0].components(separatedBy: "场景")[0])]
+            + lines.dropFirst().map { TextWidth.columns($0.components(separatedBy: "quick")[0]) }
         #expect(Set(starts).count == 1)
-        #expect(TextWidth.of("中文ab") == 6)
+        #expect(TextWidth.columns("中文ab") == 6)
     }
 
     @Test func durationsAndScores() {

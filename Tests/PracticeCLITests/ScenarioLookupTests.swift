@@ -1,3 +1,4 @@
+import RubricKit
 import Testing
 @testable import mockinterview
 
@@ -20,8 +21,9 @@ struct ScenarioLookupTests {
     }
 
     @Test func editDistance() {
-        #expect(ScenarioLookup.editDistance("quik", "quick") == 1)
-        #expect(ScenarioLookup.editDistance("", "abc") == 3)
-        #expect(ScenarioLookup.editDistance("题库", "题目") == 1)
+        // The lookup uses the shared edit distance.
+        #expect(EditDistance.levenshtein(Array("quik"), Array("quick"), limit: 5) == 1)
+        #expect(EditDistance.levenshtein(Array(""), Array("abc"), limit: 3) == 3)
+        #expect(EditDistance.levenshtein(Array("题库"), Array("题目"), limit: 2) == 1)
     }
 }

@@ -111,20 +111,3 @@ private func trendLabels(_ dates: [Date], timeZone: TimeZone) -> [String] {
     guard Set(days).count < days.count else { return days }
     return dates.map { String(ReportFormatting.dateTime($0, timeZone: timeZone).dropFirst(5).prefix(11)) }
 }
-
-/// Display width in terminal columns (East Asian wide characters count two).
-enum TextWidth {
-    static func columns(_ s: String) -> Int {
-        s.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
-    }
-    static func pad(_ s: String, to width: Int) -> String {
-        s + String(repeating: " ", count: max(0, width - columns(s)))
-    }
-    static func isWide(_ u: Unicode.Scalar) -> Bool {
-        switch u.value {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6: return true
-        default: return false
-        }
-    }
-}

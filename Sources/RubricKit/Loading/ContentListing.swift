@@ -44,7 +44,7 @@ public struct ContentListing: Sendable, Codable, Equatable {
         var lines: [String] = []
         lines.append(language == .zh ? "场景（\(scenarios.count)）" : "Scenarios (\(scenarios.count))")
         let idWidth = max(8, scenarios.map(\.id.count).max() ?? 0)
-        let titleWidth = scenarios.map { Self.displayWidth($0.title.text(language)) }.max() ?? 0
+        let titleWidth = scenarios.map { TextWidth.columns($0.title.text(language)) }.max() ?? 0
         for s in scenarios {
             let minutes = Double(s.seconds) / 60
             let time = minutes == minutes.rounded() ? "\(Int(minutes))" : String(format: "%.1f", minutes)
@@ -54,7 +54,7 @@ public struct ContentListing: Sendable, Codable, Equatable {
             case .en: count = "\(s.questions) question\(s.questions == 1 ? "" : "s"), \(time) min"
             }
             let title = s.title.text(language)
-            let pad = String(repeating: " ", count: titleWidth - Self.displayWidth(title))
+            let pad = String(repeating: " ", count: titleWidth - TextWidth.columns(title))
             lines.append("  " + s.id.padding(toLength: idWidth, withPad: " ", startingAt: 0) + "  " + title + pad + "  " + count)
         }
         lines.append("")
@@ -64,10 +64,5 @@ public struct ContentListing: Sendable, Codable, Equatable {
             lines.append("  " + q.id.padding(toLength: qWidth, withPad: " ", startingAt: 0) + "  " + q.question.text(language))
         }
         return lines.joined(separator: "\n")
-    }
-
-    /// Terminal cells `text` takes: CJK and full-width characters take two.
-    static func displayWidth(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + ($1.isWide ? 2 : 1) }
     }
 }

@@ -93,7 +93,8 @@ public struct BatchGrader: Sendable {
         return out
     }
 
-    static func closest(_ id: String, in ids: [String]) -> String? {
+    /// The id closest to a mistyped `id` (at most 3 edits), for "did you mean" messages.
+    public static func closest(_ id: String, in ids: [String]) -> String? {
         let target = Array(id)
         let scored = ids.compactMap { id in EditDistance.osa(target, Array(id), limit: 3).map { (id, $0.distance) } }
         return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0

@@ -74,7 +74,7 @@ struct GradeCommand: ParsableCommand {
         guard let qid = question else { throw Exit.usage }
         guard let rubric = rubricSet.first(where: { $0.id == qid }) else {
             var message = "unknown question '\(qid)'"
-            if let near = BatchGrader(scorer: scorer, rubrics: []).suggestion(for: qid, among: rubricSet.map(\.id)) {
+            if let near = BatchGrader.closest(qid, in: rubricSet.map(\.id)) {
                 message += "; did you mean '\(near)'?"
             }
             Console.shared.error(message + " (see `mockinterview list`)")
@@ -124,14 +124,6 @@ struct GradeCommand: ParsableCommand {
             console.err("\(failed) of \(outcomes.count) line(s) failed")
             throw Exit.data
         }
-    }
-}
-
-extension BatchGrader {
-    func suggestion(for id: String, among ids: [String]) -> String? {
-        let target = Array(id)
-        return ids.compactMap { id in EditDistance.osa(target, Array(id), limit: 3).map { (id, $0.distance) } }
-            .min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
     }
 }
 

@@ -18,25 +18,10 @@ enum ScenarioLookup {
         let typed = typed.lowercased()
         guard !typed.isEmpty else { return nil }
         if let prefixed = ids.filter({ $0.lowercased().hasPrefix(typed) }).onlyElement { return prefixed }
-        let scored = ids.map { (id: $0, distance: editDistance(typed, $0.lowercased())) }
+        let scored = ids.map { (id: $0, distance: EditDistance.levenshtein(Array(typed), Array($0.lowercased()), limit: max(typed.count, $0.count))) }
         guard let best = scored.min(by: { $0.distance < $1.distance }) else { return nil }
         let allowed = min(3, max(1, best.id.count / 3))
         return best.distance <= allowed && scored.filter({ $0.distance == best.distance }).count == 1 ? best.id : nil
-    }
-
-    /// Levenshtein distance over characters.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in stride(from: 1, through: b.count, by: 1) {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }
 

@@ -65,7 +65,7 @@ struct HistoryListing: Codable, Equatable {
              e.averageScore.map { "\(Localizer.score($0)) \(e.averageGrade?.rawValue ?? "")" } ?? "—",
              status(e.status, t)]
         }
-        let widths = header.indices.map { i in ([header] + rows).map { TextWidth.of($0[i]) }.max() ?? 0 }
+        let widths = header.indices.map { i in ([header] + rows).map { TextWidth.columns($0[i]) }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { i, c in i == cells.count - 1 ? c : TextWidth.pad(c, to: widths[i]) }.joined(separator: "  ")
         }
@@ -78,27 +78,6 @@ struct HistoryListing: Codable, Equatable {
         case "in-progress": return t("未完成", "in progress")
         case "abandoned": return t("已放弃", "abandoned")
         default: return raw
-        }
-    }
-}
-
-/// Terminal column widths: East Asian wide characters take two columns.
-enum TextWidth {
-    static func of(_ s: String) -> Int {
-        s.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
-    }
-
-    static func pad(_ s: String, to width: Int) -> String {
-        s + String(repeating: " ", count: max(0, width - of(s)))
-    }
-
-    private static func isWide(_ u: Unicode.Scalar) -> Bool {
-        switch u.value {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
-            return true
-        default:
-            return false
         }
     }
 }
