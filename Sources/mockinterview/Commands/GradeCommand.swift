@@ -69,7 +69,8 @@ struct GradeCommand: ParsableCommand {
     func run() throws {
         let bank = try global.loadContent()
         let rubricSet = try RubricSource.rubrics(folder: rubrics, bank: bank)
-        let scorer = RubricScorer(framework: bank.framework)
+        // Text is for reading: the interface language. JSON keeps the rubric's unless --lang says otherwise.
+        let scorer = RubricScorer(framework: bank.framework, language: batch == nil && (format ?? .text) == .text ? global.language : global.lang)
         if let batch { try runBatch(batch, scorer: scorer, rubrics: rubricSet); return }
         guard let qid = question else { throw Exit.usage }
         guard let rubric = rubricSet.first(where: { $0.id == qid }) else {
