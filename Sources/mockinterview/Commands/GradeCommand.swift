@@ -75,7 +75,7 @@ struct GradeCommand: ParsableCommand {
         guard let qid = question else { throw Exit.usage }
         guard let rubric = rubricSet.first(where: { $0.id == qid }) else {
             var message = "unknown question '\(qid)'"
-            if let near = BatchGrader.closest(qid, in: rubricSet.map(\.id)) {
+            if let near = Suggestion.closest(to: qid, among: rubricSet.map(\.id)) {
                 message += "; did you mean '\(near)'?"
             }
             Console.shared.error(message + " (see `mockinterview list`)")
