@@ -1,4 +1,5 @@
 import Foundation
+import RubricKit
 
 /// Writes to stdout and stderr, with colour only when the stream is a terminal and NO_COLOR is unset.
 struct Console: Sendable {
@@ -15,6 +16,48 @@ struct Console: Sendable {
     }
 
     var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// The terminal's width in columns when stdout is a terminal; nil otherwise (output for files and
+    /// pipes is not wrapped).
+    var terminalWidth: Int? {
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
+    /// `block` with each line wrapped to the terminal; a wrapped line's later parts are indented
+    /// under its text, past any leading spaces and bullet (`✓ ✗ ⚠ • │ -` or `1.`). Unchanged off a
+    /// terminal, so files and pipes get one line per line.
+    func fitted(_ block: String) -> String {
+        guard let width = terminalWidth, width >= 20 else { return block }
+        return block.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let line = String(line)
+            guard TextWidth.columns(line) > width else { return line }
+            let indent = min(width / 2, Self.hangingIndent(of: line))
+            let pad = String(repeating: " ", count: indent)
+            return TextWidth.wrap(line, width: width - 1, laterWidth: width - 1 - indent).enumerated()
+                .map { $0.offset == 0 ? $0.element : pad + $0.element }.joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+
+    /// Columns of leading spaces plus a leading bullet and its space.
+    static func hangingIndent(of line: String) -> Int {
+        var plain = "", escape = false
+        for s in line.unicodeScalars {                       // without colour codes
+            if escape { if s == "m" { escape = false }; continue }
+            if s == "\u{1B}" { escape = true; continue }
+            plain.unicodeScalars.append(s)
+        }
+        let spaces = plain.prefix { $0 == " " }.count
+        let rest = plain.dropFirst(spaces)
+        for bullet in ["✓ ", "✗ ", "⚠ ", "• ", "│ ", "- ", "· "] where rest.hasPrefix(bullet) { return spaces + 2 }
+        if let dot = rest.firstIndex(of: "."), rest[..<dot].allSatisfy(\.isNumber), !rest[..<dot].isEmpty,
+           rest[rest.index(after: dot)...].hasPrefix(" ") {
+            return spaces + rest.distance(from: rest.startIndex, to: dot) + 2
+        }
+        return spaces
+    }
 
     enum Style: String {
         case bold = "1", dim = "2", red = "31", green = "32", yellow = "33", blue = "34", magenta = "35", cyan = "36"
