@@ -10,6 +10,8 @@ struct ConsoleWrapTests {
         #expect(Console.hangingIndent(of: "  12. Step") == 6)
         #expect(Console.hangingIndent(of: "Plain text") == 0)
         #expect(Console.hangingIndent(of: "3.5 seconds") == 0)                      // a number is not a list
+        #expect(Console.hangingIndent(of: "  [ ] 9. G在channel上阻塞") == 9)            // checklist rows
+        #expect(Console.hangingIndent(of: "  [x] !2. goroutine就是操作系统线程") == 10)
     }
 
 }

@@ -41,7 +41,7 @@ struct Console: Sendable {
         }.joined(separator: "\n")
     }
 
-    /// Columns of leading spaces plus a leading bullet and its space.
+    /// Columns of leading spaces, a checkbox and a bullet or list number with their spaces.
     static func hangingIndent(of line: String) -> Int {
         var plain = "", escape = false
         for s in line.unicodeScalars {                       // without colour codes
@@ -49,14 +49,19 @@ struct Console: Sendable {
             if s == "\u{1B}" { escape = true; continue }
             plain.unicodeScalars.append(s)
         }
-        let spaces = plain.prefix { $0 == " " }.count
-        let rest = plain.dropFirst(spaces)
-        for bullet in ["✓ ", "✗ ", "⚠ ", "• ", "│ ", "- ", "· "] where rest.hasPrefix(bullet) { return spaces + 2 }
-        if let dot = rest.firstIndex(of: "."), rest[..<dot].allSatisfy(\.isNumber), !rest[..<dot].isEmpty,
-           rest[rest.index(after: dot)...].hasPrefix(" ") {
-            return spaces + rest.distance(from: rest.startIndex, to: dot) + 2
+        var rest = Substring(plain)
+        var indent = 0
+        func take(_ n: Int) { indent += TextWidth.columns(String(rest.prefix(n))); rest = rest.dropFirst(n) }
+        take(rest.prefix { $0 == " " }.count)
+        // A checkbox (`[ ] `, `[x] `), then a bullet (`✓ `) or a number (`12. `, `!3. `).
+        if rest.count > 3, rest.first == "[", rest.dropFirst(2).first == "]", rest.dropFirst(3).first == " " { take(4) }
+        if let first = rest.first, ["✓", "✗", "⚠", "•", "│", "-", "·"].contains(first), rest.dropFirst().first == " " {
+            take(2)
+        } else {
+            let number = rest.prefix { $0 == "!" || $0.isNumber }
+            if number.contains(where: \.isNumber), rest.dropFirst(number.count).hasPrefix(". ") { take(number.count + 2) }
         }
-        return spaces
+        return indent
     }
 
     enum Style: String {
