@@ -88,8 +88,9 @@ struct GradeCommand: ParsableCommand {
         case .json, .jsonl:
             Console.shared.out(try GradeJSON.pretty(trace.grade))
         case .text:
-            Console.shared.out(GradeTextRenderer(console: .shared, language: global.language).render(answer: answer, rubric: rubric,
-                                                                                                   trace: trace, framework: bank.framework))
+            let text = GradeTextRenderer(console: .shared, language: global.language).render(answer: answer, rubric: rubric,
+                                                                                  trace: trace, framework: bank.framework)
+            Console.shared.out(Console.shared.fitted(text))
         }
     }
 
