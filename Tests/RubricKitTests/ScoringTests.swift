@@ -169,6 +169,22 @@ struct ScoringTests {
         #expect(!g.feedback.contains { $0.text.contains("遗漏") })
     }
 
+
+    @Test func feedbackFollowsTheRequestedLanguageWhereTheRubricGivesIt() {
+        let answer = "GOMAXPROCS控制M的数量。G是goroutine。"
+        let zh = scorer.grade(answer, against: gmp)
+        let en = RubricScorer(framework: ScoringFixtures.framework, language: .en).grade(answer, against: gmp)
+        // Labels, claims, corrections and feedback follow the requested language …
+        #expect(zh.concepts.first?.label == "概念g")
+        #expect(en.concepts.first?.label == "concept g")
+        #expect(en.misconceptions.first?.correction == "GOMAXPROCS sets the number of Ps.")
+        #expect(en.feedback.contains { $0.text.hasPrefix("Covered: ") })
+        #expect(!en.feedback.contains { $0.text.contains("遗漏") })
+        // … a teaching sentence the rubric gives only in Chinese stays Chinese …
+        #expect(en.feedback.contains { $0.kind == .missed && $0.text.contains("偷取一半G") })
+        // … and the score does not depend on the language of the feedback.
+        #expect(en.score == zh.score && en.grade == zh.grade)
+    }
     @Test func rubricBandsOverrideTheDefault() {
         var strict = gmp
         strict.bands = GradeBands(a: 99, b: 95, c: 90, d: 80)

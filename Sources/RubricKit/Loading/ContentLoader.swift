@@ -156,7 +156,7 @@ public enum ContentLoader {
             if hasRubrics {
                 for (q, loc) in d.refs.questionIDs where questionAt[q] == nil {
                     var msg = "scenario '\(s.id)' names unknown question '\(q)'"
-                    if let near = Fields.closest(to: q, in: Set(questionAt.keys)) { msg += "; did you mean '\(near)'?" }
+                    if let near = Suggestion.closest(to: q, among: questionAt.keys.sorted()) { msg += "; did you mean '\(near)'?" }
                     diag(.error, msg, loc)
                 }
             }

@@ -271,14 +271,8 @@ final class Fields {
     func finish() {
         for e in entries where !used.contains(e.key) {
             var message = "unknown key '\(e.key)' in \(what)"
-            if let near = Fields.closest(to: e.key, in: used) { message += "; did you mean '\(near)'?" }
+            if let near = Suggestion.closest(to: e.key, among: used.sorted()) { message += "; did you mean '\(near)'?" }
             reader.error(message, at: e.keyNode)
         }
-    }
-
-    static func closest(to key: String, in candidates: Set<String>) -> String? {
-        let scored = candidates.map { ($0, EditDistance.levenshtein(Array(key.lowercased()), Array($0), limit: 3)) }
-        return scored.filter { $0.1 <= max(1, min(3, key.count / 3)) }
-            .min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
     }
 }

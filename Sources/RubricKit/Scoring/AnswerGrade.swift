@@ -89,7 +89,7 @@ public struct FrameworkResult: Sendable, Equatable, Codable {
     public var presentSteps: [FrameworkStep] { steps.filter(\.present).map(\.step) }
 }
 
-/// One line of feedback, in the rubric's language.
+/// One line of feedback, in the rubric's language or the one the scorer was asked for.
 public struct FeedbackItem: Sendable, Equatable, Codable {
     public enum Kind: String, Sendable, Codable {
         case covered, missed, misconception, wrongValue = "wrong-value", framework, nextTime = "next-time", studyPlan = "study-plan"

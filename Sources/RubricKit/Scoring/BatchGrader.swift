@@ -70,7 +70,7 @@ public struct BatchGrader: Sendable {
         }
         guard let compiled = rubrics[question] else {
             var message = "unknown question '\(question)'"
-            if let near = Self.closest(question, in: rubrics.keys.sorted()) { message += "; did you mean '\(near)'?" }
+            if let near = Suggestion.closest(to: question, among: rubrics.keys.sorted()) { message += "; did you mean '\(near)'?" }
             return .failed(BatchError(id: idValue, line: number, error: message))
         }
         var grade = scorer.grade(answer, compiled: compiled)
@@ -91,13 +91,6 @@ public struct BatchGrader: Sendable {
             start = i + 1; number += 1
         }
         return out
-    }
-
-    /// The id closest to a mistyped `id` (at most 3 edits), for "did you mean" messages.
-    public static func closest(_ id: String, in ids: [String]) -> String? {
-        let target = Array(id)
-        let scored = ids.compactMap { id in EditDistance.osa(target, Array(id), limit: 3).map { (id, $0.distance) } }
-        return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
     }
 }
 

@@ -27,6 +27,9 @@ public struct Pattern: Sendable, Equatable {
 public struct CompiledRubric: Sendable {
     public let rubric: Rubric
     public let framework: Framework
+    /// The language of the grade's human text (labels, claims, teaching sentences, feedback):
+    /// the rubric's own unless the caller chose another.
+    public let language: Language
     public let vocabulary: Vocabulary
     public let automaton: TokenAutomaton
     public let patterns: [Pattern]
@@ -37,7 +40,8 @@ public struct CompiledRubric: Sendable {
     let conceptWeights: [Double]
     let conceptRequired: [Bool]
     let conceptLabels: [String]
-    /// Per concept: the sentence that teaches it (its `teach`, else the standard answer's sentence naming it).
+    /// Per concept: the sentence that teaches it (its `teach` in `language`, else the standard answer's
+    /// sentence naming it).
     public let teaching: [String]
     /// Tokens of each concept's accepted values, per fact.
     let acceptedValues: [[[[String]]]]
@@ -76,7 +80,11 @@ public struct CompiledRubric: Sendable {
         return nil
     }
 
-    public init(rubric: Rubric, framework: Framework) {
+    /// - Parameter language: the language of the feedback; nil for the rubric's. Text the rubric gives
+    ///   only in its own language stays in that language.
+    public init(rubric: Rubric, framework: Framework, language: Language? = nil) {
+        let language = language ?? rubric.language
+        self.language = language
         self.rubric = rubric
         self.framework = framework
         var vocab = Vocabulary()
@@ -123,7 +131,7 @@ public struct CompiledRubric: Sendable {
         self.conceptSteps = rubric.concepts.map(\.step)
         self.conceptWeights = rubric.concepts.map(\.weight)
         self.conceptRequired = rubric.concepts.map(\.required)
-        self.conceptLabels = rubric.concepts.map { $0.label.text(rubric.language) }
+        self.conceptLabels = rubric.concepts.map { $0.label.text(language) }
         let automaton = TokenAutomaton(patterns: symbols, symbolCount: vocab.count)
         self.automaton = automaton
         self.acceptedValues = rubric.concepts.map { c in
@@ -132,7 +140,7 @@ public struct CompiledRubric: Sendable {
         let refs = [rubric.standardAnswer] + rubric.alternatives
         self.references = refs.filter { !$0.isEmpty }.map { ReferenceFeatures(text: $0) }
         // Teaching sentences: the concept's `teach`, else the first standard-answer sentence naming it.
-        var teaching = rubric.concepts.map { $0.teach?.text(rubric.language) ?? "" }
+        var teaching = rubric.concepts.map { $0.teach?.text(language) ?? "" }
         let sentences = Self.sentences(of: rubric.standardAnswer)
         if teaching.contains(where: \.isEmpty) {
             for sentence in sentences {

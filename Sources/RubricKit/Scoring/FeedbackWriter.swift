@@ -1,4 +1,5 @@
-/// Writes the feedback of a grade in the rubric's language: what was covered, what was missed
+/// Writes the feedback of a grade in the compiled rubric's language (the rubric's own unless the
+/// caller chose another): what was covered, what was missed
 /// (with the sentence of the standard answer that teaches it), misconceptions with corrections,
 /// wrong values, framework advice and one "next time" suggestion — or, for an honest "I don't
 /// know", a short study plan.
@@ -10,13 +11,14 @@ struct FeedbackWriter {
     /// Missed concepts listed at most.
     static let maxMissed = 5
 
-    private var zh: Bool { rubric.language == .zh }
+    private var language: Language { compiled.language }
+    private var zh: Bool { language == .zh }
 
     func write(concepts: [ConceptResult], misconceptions: [MisconceptionResult],
                wrongValues: [(Concept, String, String)], framework result: FrameworkResult,
                flags: [String], dontKnow: Bool) -> [FeedbackItem] {
         var items: [FeedbackItem] = []
-        let sep = zh ? "、" : ", "
+        let sep = zh ? "；" : "; "      // labels hold commas and 、 themselves
         if dontKnow {
             items.append(FeedbackItem(kind: .studyPlan, text: zh
                 ? "坦诚说明不会比硬凑更好。建议按下面的顺序学习，再来练一次："
@@ -27,7 +29,7 @@ struct FeedbackWriter {
             for (n, c) in order.prefix(6).enumerated() {
                 let concept = rubric.concepts[c]
                 let teach = compiled.teaching[c]
-                let label = concept.label.text(rubric.language)
+                let label = concept.label.text(language)
                 let text = teach.isEmpty ? "\(n + 1). \(label)" : "\(n + 1). \(label)" + (zh ? "：" : ": ") + teach
                 items.append(FeedbackItem(kind: .studyPlan, text: text))
             }
@@ -56,7 +58,7 @@ struct FeedbackWriter {
             items.append(FeedbackItem(kind: .missed, text: (zh ? "另外还遗漏：" : "Also missed: ") + rest))
         }
         for (concept, observed, expected) in wrongValues {
-            let key = concept.values.first?.keys.first ?? concept.label.text(rubric.language)
+            let key = concept.values.first?.keys.first ?? concept.label.text(language)
             items.append(FeedbackItem(kind: .wrongValue, text: zh
                 ? "取值有误：\(key) 写成了 \(observed.isEmpty ? "其他值" : observed)，正确应为 \(expected)。"
                 : "Wrong value: \(key) given as \(observed.isEmpty ? "another value" : observed); it should be \(expected)."))
@@ -69,7 +71,7 @@ struct FeedbackWriter {
         let absent = result.steps.filter { !$0.present }.map(\.step)
         if !absent.isEmpty {
             let names = absent.map { stepName($0) }.joined(separator: sep)
-            let tip = framework.step(absent[0])?.tip.text(rubric.language) ?? ""
+            let tip = framework.step(absent[0])?.tip.text(language) ?? ""
             items.append(FeedbackItem(kind: .framework, text: zh
                 ? "答题框架：缺少「\(names)」。\(tip)"
                 : "Framework: missing \(names). \(tip)"))
@@ -86,7 +88,7 @@ struct FeedbackWriter {
     }
 
     private func stepName(_ s: FrameworkStep) -> String {
-        framework.step(s)?.name.text(rubric.language) ?? s.rawValue
+        framework.step(s)?.name.text(language) ?? s.rawValue
     }
 
     private func nextTime(concepts: [ConceptResult], missed: [Int], misconceptions: [MisconceptionResult],
@@ -103,13 +105,13 @@ struct FeedbackWriter {
                 : "Next time: be sure to cover \(concepts[c].label); the question turns on it."
         }
         if let s = absent.first(where: { $0 != .confirm }) ?? absent.first, absent.count >= 2 || missed.isEmpty {
-            let tip = framework.step(s)?.tip.text(rubric.language) ?? stepName(s)
+            let tip = framework.step(s)?.tip.text(language) ?? stepName(s)
             return (zh ? "下次：" : "Next time: ") + tip
         }
         if let c = missed.first {
             return zh ? "下次：补上「\(concepts[c].label)」。" : "Next time: add \(concepts[c].label)."
         }
         let habit = framework.habits.first { h in !habits.contains(h.id) }
-        return (zh ? "下次：" : "Next time: ") + (habit?.tip.text(rubric.language) ?? (zh ? "保持这个水平。" : "keep it up."))
+        return (zh ? "下次：" : "Next time: ") + (habit?.tip.text(language) ?? (zh ? "保持这个水平。" : "keep it up."))
     }
 }

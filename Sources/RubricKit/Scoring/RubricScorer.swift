@@ -7,17 +7,20 @@ import Synchronization
 public struct RubricScorer: Sendable {
     public let framework: Framework
     public let policy: ScoringPolicy
+    /// The language of the feedback and labels; nil for each rubric's own.
+    public let language: Language?
     private let cache: CompiledRubricCache
 
-    public init(framework: Framework, policy: ScoringPolicy = .standard) {
+    public init(framework: Framework, policy: ScoringPolicy = .standard, language: Language? = nil) {
         self.framework = framework
         self.policy = policy
+        self.language = language
         self.cache = CompiledRubricCache()
     }
 
     /// Prepares `rubric` for grading; reuse the result for many answers.
     public func compile(_ rubric: Rubric) -> CompiledRubric {
-        CompiledRubric(rubric: rubric, framework: framework)
+        CompiledRubric(rubric: rubric, framework: framework, language: language)
     }
 
     /// Grades `answer`, compiling `rubric` on first use and reusing it after.
@@ -146,8 +149,8 @@ public struct RubricScorer: Sendable {
             }
             if let (_, groups) = bySentence.sorted(by: { $0.key < $1.key }).first(where: { $0.value.count == mis.match.count }) {
                 let evidence = groups.sorted { $0.key < $1.key }.map { text(a.hits[$0.value]) }
-                misconceptions.append(MisconceptionResult(id: mis.id, claim: mis.claim.text(rubric.language),
-                                                          correction: mis.correction.text(rubric.language),
+                misconceptions.append(MisconceptionResult(id: mis.id, claim: mis.claim.text(compiled.language),
+                                                          correction: mis.correction.text(compiled.language),
                                                           penalty: mis.penalty, evidence: evidence))
             }
         }

@@ -69,12 +69,13 @@ struct GradeCommand: ParsableCommand {
     func run() throws {
         let bank = try global.loadContent()
         let rubricSet = try RubricSource.rubrics(folder: rubrics, bank: bank)
-        let scorer = RubricScorer(framework: bank.framework)
+        // Text is for reading: the interface language. JSON keeps the rubric's unless --lang says otherwise.
+        let scorer = RubricScorer(framework: bank.framework, language: batch == nil && (format ?? .text) == .text ? global.language : global.lang)
         if let batch { try runBatch(batch, scorer: scorer, rubrics: rubricSet); return }
         guard let qid = question else { throw Exit.usage }
         guard let rubric = rubricSet.first(where: { $0.id == qid }) else {
             var message = "unknown question '\(qid)'"
-            if let near = BatchGrader.closest(qid, in: rubricSet.map(\.id)) {
+            if let near = Suggestion.closest(to: qid, among: rubricSet.map(\.id)) {
                 message += "; did you mean '\(near)'?"
             }
             Console.shared.error(message + " (see `mockinterview list`)")
@@ -87,8 +88,9 @@ struct GradeCommand: ParsableCommand {
         case .json, .jsonl:
             Console.shared.out(try GradeJSON.pretty(trace.grade))
         case .text:
-            Console.shared.out(GradeTextRenderer(console: .shared, language: global.language).render(answer: answer, rubric: rubric,
-                                                                                                   trace: trace, framework: bank.framework))
+            let text = GradeTextRenderer(console: .shared, language: global.language).render(answer: answer, rubric: rubric,
+                                                                                  trace: trace, framework: bank.framework)
+            Console.shared.out(Console.shared.fitted(text))
         }
     }
 
@@ -137,8 +139,18 @@ enum AnswerInput {
             }
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else if let path = file {
-            guard let d = FileManager.default.contents(atPath: path) else {
-                Console.shared.error("cannot read the answer file \(path)")
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+                Console.shared.error("no such answer file: \(path)")
+                throw Exit.io
+            }
+            guard !isDir.boolValue else {
+                Console.shared.error("the answer file \(path) is a folder; give a text file, or '-' to read stdin")
+                throw Exit.io
+            }
+            // A FileHandle reads devices and pipes too (`--answer-file /dev/stdin`, `<(…)`).
+            guard let handle = FileHandle(forReadingAtPath: path), let d = try? handle.readToEnd() ?? Data() else {
+                Console.shared.error("cannot read the answer file \(path) (permission denied?)")
                 throw Exit.io
             }
             data = d

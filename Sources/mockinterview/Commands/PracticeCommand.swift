@@ -78,7 +78,7 @@ struct PracticeCommand: ParsableCommand {
         let t = Localizer(language: language)
         let interactive = isatty(STDIN_FILENO) == 1
         let options = InterviewSession.Options(pauseAfterFeedback: interactive)
-        let grader = AnswerGrader(scorer: RubricScorer(framework: bank.framework))
+        let grader = AnswerGrader(scorer: RubricScorer(framework: bank.framework, language: language))
         let now = Date()
 
         let session = resume

@@ -46,7 +46,8 @@ struct RubricExplainCommand: ParsableCommand {
             throw Exit.usage
         }
         let answer = try AnswerInput.read(file: answerFile ?? stdinMarker)
-        let scorer = RubricScorer(framework: bank.framework)
+        // Text is for reading: the interface language. JSON keeps the rubric's unless --lang says otherwise.
+        let scorer = RubricScorer(framework: bank.framework, language: format == .json ? global.lang : global.language)
         let trace = scorer.explain(answer, compiled: scorer.compile(rubric))
         let console = Console.shared
         if format == .json { console.out(try GradeJSON.pretty(trace)); return }

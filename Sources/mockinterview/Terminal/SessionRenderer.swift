@@ -120,7 +120,7 @@ struct SessionRenderer {
             return (present ? "✓" : "·") + t.stepName(step, framework: framework)
         }
         lines.append(t("框架：", "Framework: ") + steps.joined(separator: "  "))
-        // The scorer's feedback, in the rubric's language: covered, missed (with the standard answer's sentence),
+        // The scorer's feedback, in the session's language where the rubric gives it: covered, missed (with the standard answer's sentence),
         // wrong values, misconceptions and their corrections, framework advice, what to do next time.
         for item in g.feedback {
             let mark: String
