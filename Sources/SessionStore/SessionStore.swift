@@ -103,8 +103,9 @@ public final class SessionStore: Sendable {
     }
 
     /// All sessions, newest first (ties broken by id).
-    public func list() throws -> [SessionRecord] {
-        try fetch(where: nil)
+    /// - Parameter limit: at most this many, the newest; nil for all.
+    public func list(limit: Int? = nil) throws -> [SessionRecord] {
+        try fetch(where: nil, limit: limit)
     }
 
     /// The most recently started practice session still in progress, if any.

@@ -24,6 +24,20 @@ struct GradeCommandTests {
         try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) + Data("\n".utf8)
     }
 
+    @Test func answerFilesThatAreFoldersMissingOrDevicesGetClearOutcomes() throws {
+        let dir = try Self.contentCopy()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let folder = try Self.run(["grade", "--question", "go.gmp", "--answer-file", dir.path], in: dir)
+        #expect(folder.status == 74)
+        #expect(folder.stderr.contains("is a folder"))
+        let missing = try Self.run(["grade", "--question", "go.gmp", "--answer-file", dir.appendingPathComponent("nope.txt").path], in: dir)
+        #expect(missing.status == 74)
+        #expect(missing.stderr.contains("no such answer file"))
+        let empty = try Self.run(["grade", "--question", "go.gmp", "--answer-file", "/dev/null"], in: dir)
+        #expect(empty.status == 0)
+        #expect(empty.stdout.contains("[empty]"))
+    }
+
     @Test func batchHandlesEveryKindOfBadLineAndKeepsGoing() throws {
         let dir = try Self.contentCopy()
         defer { try? FileManager.default.removeItem(at: dir) }

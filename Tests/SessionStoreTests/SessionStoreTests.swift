@@ -88,6 +88,7 @@ struct SessionStoreTests {
         try store.save(sampleRecord(id: "led", startedAt: 250, status: .inProgress, kind: .conducted))
         try store.save(sampleRecord(id: "new", startedAt: 300, status: .completed))
         #expect(try store.list().map(\.id) == ["new", "led", "mid", "old"])
+        #expect(try store.list(limit: 2).map(\.id) == ["new", "led"])
         #expect(try store.lastUnfinishedPractice()?.id == "old")
         #expect(try store.last()?.id == "new")
         var old = try store.load(id: "old")

@@ -18,7 +18,7 @@ struct FeedbackWriter {
                wrongValues: [(Concept, String, String)], framework result: FrameworkResult,
                flags: [String], dontKnow: Bool) -> [FeedbackItem] {
         var items: [FeedbackItem] = []
-        let sep = zh ? "、" : "; "
+        let sep = zh ? "；" : "; "      // labels hold commas and 、 themselves
         if dontKnow {
             items.append(FeedbackItem(kind: .studyPlan, text: zh
                 ? "坦诚说明不会比硬凑更好。建议按下面的顺序学习，再来练一次："

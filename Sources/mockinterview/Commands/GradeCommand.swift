@@ -88,8 +88,9 @@ struct GradeCommand: ParsableCommand {
         case .json, .jsonl:
             Console.shared.out(try GradeJSON.pretty(trace.grade))
         case .text:
-            Console.shared.out(GradeTextRenderer(console: .shared, language: global.language).render(answer: answer, rubric: rubric,
-                                                                                                   trace: trace, framework: bank.framework))
+            let text = GradeTextRenderer(console: .shared, language: global.language).render(answer: answer, rubric: rubric,
+                                                                                  trace: trace, framework: bank.framework)
+            Console.shared.out(Console.shared.fitted(text))
         }
     }
 
@@ -138,8 +139,18 @@ enum AnswerInput {
             }
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else if let path = file {
-            guard let d = FileManager.default.contents(atPath: path) else {
-                Console.shared.error("cannot read the answer file \(path)")
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+                Console.shared.error("no such answer file: \(path)")
+                throw Exit.io
+            }
+            guard !isDir.boolValue else {
+                Console.shared.error("the answer file \(path) is a folder; give a text file, or '-' to read stdin")
+                throw Exit.io
+            }
+            // A FileHandle reads devices and pipes too (`--answer-file /dev/stdin`, `<(…)`).
+            guard let handle = FileHandle(forReadingAtPath: path), let d = try? handle.readToEnd() ?? Data() else {
+                Console.shared.error("cannot read the answer file \(path) (permission denied?)")
                 throw Exit.io
             }
             data = d

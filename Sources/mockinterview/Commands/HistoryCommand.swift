@@ -11,6 +11,7 @@ struct HistoryCommand: ParsableCommand {
 
         Examples:
           mockinterview history
+          mockinterview history --limit 5
           mockinterview history --format json | jq '.sessions[].id'
         """)
 
@@ -18,10 +19,15 @@ struct HistoryCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Output format: text or json (schema 1).") var format: Format = .text
+    @Option(help: ArgumentHelp("Show only the newest n sessions.", valueName: "n")) var limit: Int?
+
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1, got \(limit)") }
+    }
 
     func run() throws {
         let store = try SessionStoreAccess.open()
-        let listing = HistoryListing(records: try SessionStoreAccess.run { try store.list() })
+        let listing = HistoryListing(records: try SessionStoreAccess.run { try store.list(limit: limit) })
         switch format {
         case .text: Console.shared.out(listing.text(Localizer(language: global.language)))
         case .json: Console.shared.out(try listing.json())

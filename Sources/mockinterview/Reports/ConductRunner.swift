@@ -17,7 +17,7 @@ struct ConductRunner {
             var prompt = "❯ "
             for effect in effects {
                 switch effect {
-                case let .say(text, style): console.out(styled(text, style))
+                case let .say(text, style): console.out(console.fitted(styled(text, style)))
                 case .save: try SessionStoreAccess.run { try store.save(session.record) }
                 case .prompt(let p): prompt = p
                 case .end: return

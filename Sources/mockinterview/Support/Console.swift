@@ -1,4 +1,5 @@
 import Foundation
+import RubricKit
 
 /// Writes to stdout and stderr, with colour only when the stream is a terminal and NO_COLOR is unset.
 struct Console: Sendable {
@@ -15,6 +16,53 @@ struct Console: Sendable {
     }
 
     var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// The terminal's width in columns when stdout is a terminal; nil otherwise (output for files and
+    /// pipes is not wrapped).
+    var terminalWidth: Int? {
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
+    /// `block` with each line wrapped to the terminal; a wrapped line's later parts are indented
+    /// under its text, past any leading spaces and bullet (`✓ ✗ ⚠ • │ -` or `1.`). Unchanged off a
+    /// terminal, so files and pipes get one line per line.
+    func fitted(_ block: String) -> String {
+        guard let width = terminalWidth, width >= 20 else { return block }
+        return block.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let line = String(line)
+            guard TextWidth.columns(line) > width else { return line }
+            let indent = min(width / 2, Self.hangingIndent(of: line))
+            let pad = String(repeating: " ", count: indent)
+            return TextWidth.wrap(line, width: width - 1, laterWidth: width - 1 - indent).enumerated()
+                .map { $0.offset == 0 ? $0.element : pad + $0.element }.joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+
+    /// Columns of leading spaces, a checkbox and a bullet or list number with their spaces.
+    static func hangingIndent(of line: String) -> Int {
+        var plain = "", escape = false
+        for s in line.unicodeScalars {                       // without colour codes
+            if escape { if s == "m" { escape = false }; continue }
+            if s == "\u{1B}" { escape = true; continue }
+            plain.unicodeScalars.append(s)
+        }
+        var rest = Substring(plain)
+        var indent = 0
+        func take(_ n: Int) { indent += TextWidth.columns(String(rest.prefix(n))); rest = rest.dropFirst(n) }
+        take(rest.prefix { $0 == " " }.count)
+        // A checkbox (`[ ] `, `[x] `), then a bullet (`✓ `) or a number (`12. `, `!3. `).
+        if rest.count > 3, rest.first == "[", rest.dropFirst(2).first == "]", rest.dropFirst(3).first == " " { take(4) }
+        if let first = rest.first, ["✓", "✗", "⚠", "•", "│", "-", "·"].contains(first), rest.dropFirst().first == " " {
+            take(2)
+        } else {
+            let number = rest.prefix { $0 == "!" || $0.isNumber }
+            if number.contains(where: \.isNumber), rest.dropFirst(number.count).hasPrefix(". ") { take(number.count + 2) }
+        }
+        return indent
+    }
 
     enum Style: String {
         case bold = "1", dim = "2", red = "31", green = "32", yellow = "33", blue = "34", magenta = "35", cyan = "36"

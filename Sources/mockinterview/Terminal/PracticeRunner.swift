@@ -19,7 +19,7 @@ final class PracticeRunner {
 
     init(session: InterviewSession, store: SessionStore, reader: any LineReader, renderer: SessionRenderer,
          clock: @escaping () -> Date, showClock: Bool, t: Localizer,
-         output: @escaping (String) -> Void = { Console.shared.out($0) }) {
+         output: @escaping (String) -> Void = { Console.shared.out(Console.shared.fitted($0)) }) {
         self.session = session; self.store = store; self.reader = reader; self.renderer = renderer
         self.clock = clock; self.showClock = showClock; self.t = t; self.output = output
     }
