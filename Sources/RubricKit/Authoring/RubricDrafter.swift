@@ -9,9 +9,13 @@ public struct RubricDrafter: Sendable {
         /// Share of the score given to similarity with the reference answers.
         public var similarityWeight: Double
         public var keywords: KeywordExtractor.Options
+        /// Concepts worth this many average concepts make full coverage: a rubric drafted with more
+        /// gets a `coverage_target` below 1, since a good answer names only part of a long reference.
+        public var fullCoverageConcepts: Int
         public init(category: String = "drafted", similarityWeight: Double = 0.3,
-                    keywords: KeywordExtractor.Options = .init()) {
+                    keywords: KeywordExtractor.Options = .init(), fullCoverageConcepts: Int = 12) {
             self.category = category; self.similarityWeight = similarityWeight; self.keywords = keywords
+            self.fullCoverageConcepts = fullCoverageConcepts
         }
     }
 
@@ -30,8 +34,14 @@ public struct RubricDrafter: Sendable {
         var concepts: [Concept] = []
         var usedIDs = Set<String>()
         var claimed = Set<String>()
+        // A term's own spellings come first; its further forms only where no other term spells them.
+        let spelled = Set(terms.flatMap(\.aliases).map { TextNormalizer.normalize($0).text })
         for t in terms {
-            let aliases = t.aliases.filter { claimed.insert(TextNormalizer.normalize($0).text).inserted }
+            var aliases = t.aliases.filter { claimed.insert(TextNormalizer.normalize($0).text).inserted }
+            aliases += t.forms.filter {
+                let n = TextNormalizer.normalize($0).text
+                return !spelled.contains(n) && claimed.insert(n).inserted
+            }
             guard !aliases.isEmpty else { continue }
             let id = Self.uniqueID(for: t, index: concepts.count + 1, used: &usedIDs)
             let label = t.negated && !t.isChinese ? "not \(t.label)" : t.label
@@ -54,7 +64,14 @@ public struct RubricDrafter: Sendable {
                       question: Self.text(entry.question, language),
                       standardAnswer: references.first ?? entry.reference,
                       alternatives: Array(references.dropFirst()),
-                      concepts: concepts, similarityWeight: options.similarityWeight)
+                      concepts: concepts, similarityWeight: options.similarityWeight,
+                      coverageTarget: Self.coverageTarget(concepts: concepts.count, full: options.fullCoverageConcepts))
+    }
+
+    /// `full / concepts`, to two decimals, when a rubric has more than `full` concepts; nil otherwise.
+    static func coverageTarget(concepts: Int, full: Int) -> Double? {
+        guard full > 0, concepts > full else { return nil }
+        return (Double(full) / Double(concepts) * 100).rounded() / 100
     }
 
     static func text(_ s: String, _ language: Language) -> LocalizedText {
