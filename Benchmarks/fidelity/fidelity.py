@@ -227,6 +227,8 @@ def run_content_samples(repo, binary, work, content):
     proc = subprocess.run([binary, "grade", "--content", content, "--batch", batch_path, "--rubrics", rubrics,
                            "--format", "jsonl"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     grades = [json.loads(line) for line in proc.stdout.decode("utf-8").splitlines()]
+    with open(os.path.join(folder, "grades.jsonl"), "w", encoding="utf-8") as f:
+        f.write(proc.stdout.decode("utf-8"))
     if len(grades) != len(batch):
         sys.exit("content samples: grade --batch failed:\n" + proc.stderr.decode("utf-8", "replace")[-2000:])
     ours = [float(g.get("score", 0)) for g in grades]

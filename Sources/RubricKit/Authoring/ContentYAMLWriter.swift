@@ -20,6 +20,7 @@ public enum ContentYAMLWriter {
             for a in r.alternatives { y.blockItem(a, indent: 2) }
         }
         if r.similarityWeight != 0.1 { y.add("similarity_weight: \(number(r.similarityWeight))") }
+        if let t = r.coverageTarget { y.add("coverage_target: \(number(t))") }
         if r.bands != .standard {
             y.add("bands: {A: \(number(r.bands.a)), B: \(number(r.bands.b)), C: \(number(r.bands.c)), D: \(number(r.bands.d))}")
         }

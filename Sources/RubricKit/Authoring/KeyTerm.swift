@@ -18,6 +18,9 @@ public struct KeyTerm: Sendable, Equatable, Codable {
     public var position: Int
     /// A Chinese piece the bank never repeats: a guess at a word boundary.
     public var guessed: Bool = false
+    /// More forms of an English word that its stem does not join (`high` for `higher`): aliases too,
+    /// unless another term of the rubric already uses them.
+    public var forms: [String] = []
 
     public init(key: String, label: String, aliases: [String], weight: Double, inQuestion: Bool,
                 negated: Bool, sentence: String, position: Int) {

@@ -143,11 +143,18 @@ public struct KeywordExtractor: Sendable {
                 // The scorer compares English words by stem, so one spelling covers the inflections;
                 // a small number is as often written out ("2" / "two").
                 let spellings = [t.label] + (Self.numberSpellings[t.label].map { [$0] } ?? [])
-                t.aliases = t.negated ? spellings.flatMap { w in ["not", "no", "never", "without"].map { "\($0) \(w)" } } : spellings
+                t.aliases = Self.negatedIfNeeded(spellings, t.negated)
+                // Irregular and comparative forms (`higher` → `high`, `highest`), from general English.
+                t.forms = Self.negatedIfNeeded(EnglishWordForms.forms(of: t.label.lowercased()), t.negated)
             }
             out.append(t)
         }
         return out
+    }
+
+    /// `spellings` as they show the term: with a negator in front when the reference states it in the negative.
+    static func negatedIfNeeded(_ spellings: [String], _ negated: Bool) -> [String] {
+        negated ? spellings.flatMap { w in ["not", "no", "never", "without"].map { "\($0) \(w)" } } : spellings
     }
 
     /// The negation cue a Chinese term follows (`不会` in `不会重启`), if any: a cue the scorer

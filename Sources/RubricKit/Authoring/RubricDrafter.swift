@@ -9,9 +9,13 @@ public struct RubricDrafter: Sendable {
         /// Share of the score given to similarity with the reference answers.
         public var similarityWeight: Double
         public var keywords: KeywordExtractor.Options
+        /// Concepts worth this many average concepts make full coverage: a rubric drafted with more
+        /// gets a `coverage_target` below 1, since a good answer names only part of a long reference.
+        public var fullCoverageConcepts: Int
         public init(category: String = "drafted", similarityWeight: Double = 0.3,
-                    keywords: KeywordExtractor.Options = .init()) {
+                    keywords: KeywordExtractor.Options = .init(), fullCoverageConcepts: Int = 12) {
             self.category = category; self.similarityWeight = similarityWeight; self.keywords = keywords
+            self.fullCoverageConcepts = fullCoverageConcepts
         }
     }
 
@@ -30,8 +34,14 @@ public struct RubricDrafter: Sendable {
         var concepts: [Concept] = []
         var usedIDs = Set<String>()
         var claimed = Set<String>()
+        // A term's own spellings come first; its further forms only where no other term spells them.
+        let spelled = Set(terms.flatMap(\.aliases).map { TextNormalizer.normalize($0).text })
         for t in terms {
-            let aliases = t.aliases.filter { claimed.insert(TextNormalizer.normalize($0).text).inserted }
+            var aliases = t.aliases.filter { claimed.insert(TextNormalizer.normalize($0).text).inserted }
+            aliases += t.forms.filter {
+                let n = TextNormalizer.normalize($0).text
+                return !spelled.contains(n) && claimed.insert(n).inserted
+            }
             guard !aliases.isEmpty else { continue }
             let id = Self.uniqueID(for: t, index: concepts.count + 1, used: &usedIDs)
             let label = t.negated && !t.isChinese ? "not \(t.label)" : t.label
@@ -50,11 +60,43 @@ public struct RubricDrafter: Sendable {
                                     weight: 1, step: .core))
         }
         let references = entry.references
-        return Rubric(id: entry.id, category: options.category, language: language,
-                      question: Self.text(entry.question, language),
-                      standardAnswer: references.first ?? entry.reference,
-                      alternatives: Array(references.dropFirst()),
-                      concepts: concepts, similarityWeight: options.similarityWeight)
+        let rubric = Rubric(id: entry.id, category: options.category, language: language,
+                            question: Self.text(entry.question, language),
+                            standardAnswer: references.first ?? entry.reference,
+                            alternatives: Array(references.dropFirst()),
+                            concepts: concepts, similarityWeight: options.similarityWeight,
+                            coverageTarget: Self.coverageTarget(concepts: concepts.count, full: options.fullCoverageConcepts))
+        return Self.acceptingNegatedReadings(rubric, references: references)
+    }
+
+    /// The references must earn their own concepts. Where the scorer reads a reference's mention of
+    /// a term as negated although the drafter did not (`the battery is not in a closed path`: is
+    /// `closed` denied?), the scope of the negation is uncertain, so the concept accepts the negated
+    /// wording too (`not closed`) and neither reading costs an answer that words it the same way.
+    static func acceptingNegatedReadings(_ rubric: Rubric, references: [String]) -> Rubric {
+        let scorer = RubricScorer(framework: Framework(steps: []))
+        let compiled = scorer.compile(rubric)
+        var widen = Set<Int>()
+        for reference in references {
+            for (i, c) in scorer.grade(reference, compiled: compiled).concepts.enumerated() where c.note == "negated" {
+                widen.insert(i)
+            }
+        }
+        guard !widen.isEmpty else { return rubric }
+        var out = rubric
+        var used = Set(rubric.concepts.flatMap(\.aliases).map { TextNormalizer.normalize($0).text })
+        for i in widen.sorted() {
+            guard let first = out.concepts[i].aliases.first, CompiledRubric.negatedRemainder(first) == nil else { continue }
+            let negated = TextScanner.hanRuns(first).isEmpty ? "not \(first)" : "不\(first)"
+            if used.insert(TextNormalizer.normalize(negated).text).inserted { out.concepts[i].aliases.append(negated) }
+        }
+        return out
+    }
+
+    /// `full / concepts`, to two decimals, when a rubric has more than `full` concepts; nil otherwise.
+    static func coverageTarget(concepts: Int, full: Int) -> Double? {
+        guard full > 0, concepts > full else { return nil }
+        return (Double(full) / Double(concepts) * 100).rounded() / 100
     }
 
     static func text(_ s: String, _ language: Language) -> LocalizedText {

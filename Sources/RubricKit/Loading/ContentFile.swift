@@ -90,6 +90,11 @@ enum ContentDecoder {
             if v < 0 || v > 1 { r.error("similarity_weight must be between 0 and 1, found \(formatNumber(v))", at: n); return nil }
             return v
         } ?? 0.1
+        let coverageTarget = f.optional("coverage_target").flatMap { n -> Double? in
+            guard let v = r.number(n, "coverage_target") else { return nil }
+            if !(v > 0 && v <= 1) { r.error("coverage_target must be above 0 and at most 1, found \(formatNumber(v))", at: n); return nil }
+            return v
+        }
         let bands = f.optional("bands").flatMap { decodeBands($0, r) } ?? .standard
 
         var concepts: [Concept] = []
@@ -117,6 +122,7 @@ enum ContentDecoder {
                       standardAnswer: standard, alternatives: alternatives, corrections: corrections,
                       concepts: concepts, misconceptions: misconceptions, followUps: followUps,
                       hints: hints, examples: examples, bands: bands, similarityWeight: similarity,
+                      coverageTarget: coverageTarget,
                       source: refs.idLocation)
     }
 

@@ -20,6 +20,9 @@ public struct Rubric: Sendable, Equatable, Codable {
     public var bands: GradeBands
     /// Share of the score (0–1) given to similarity with the standard answer.
     public var similarityWeight: Double
+    /// The share (0–1] of the concepts' total weight that earns full coverage; nil means all of it.
+    /// Drafted rubrics of long reference answers set it: a good answer names only part of them.
+    public var coverageTarget: Double?
     /// The file it was read from, for diagnostics.
     public var source: SourceLocation?
 
@@ -27,12 +30,12 @@ public struct Rubric: Sendable, Equatable, Codable {
                 standardAnswer: String, alternatives: [String] = [], corrections: [String] = [],
                 concepts: [Concept], misconceptions: [Misconception] = [], followUps: [FollowUp] = [],
                 hints: [LocalizedText] = [], examples: [GradedExample] = [], bands: GradeBands = .standard,
-                similarityWeight: Double = 0.1, source: SourceLocation? = nil) {
+                similarityWeight: Double = 0.1, coverageTarget: Double? = nil, source: SourceLocation? = nil) {
         self.id = id; self.category = category; self.language = language; self.question = question
         self.standardAnswer = standardAnswer; self.alternatives = alternatives; self.corrections = corrections
         self.concepts = concepts; self.misconceptions = misconceptions; self.followUps = followUps
         self.hints = hints; self.examples = examples; self.bands = bands
-        self.similarityWeight = similarityWeight; self.source = source
+        self.similarityWeight = similarityWeight; self.coverageTarget = coverageTarget; self.source = source
     }
 
     public func concept(_ id: String) -> Concept? { concepts.first { $0.id == id } }

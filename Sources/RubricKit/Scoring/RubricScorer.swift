@@ -130,7 +130,9 @@ public struct RubricScorer: Sendable {
         }
         let totalWeight = compiled.conceptWeights.reduce(0, +)
         let earned = zip(compiled.conceptWeights, concepts).reduce(0.0) { $0 + $1.0 * $1.1.credit }
-        let coverage = totalWeight > 0 ? earned / totalWeight : 0
+        // With a coverage target, naming that share of the weight is full coverage.
+        let target = rubric.coverageTarget ?? 1
+        let coverage = totalWeight > 0 ? min(1, earned / (totalWeight * target)) : 0
 
         // 2. Misconceptions: every group in one sentence, none negated.
         var misconceptionHits = [[Int]](repeating: [], count: rubric.misconceptions.count)
@@ -288,7 +290,11 @@ public struct RubricScorer: Sendable {
         }
         var arithmetic: [String] = []
         let conceptTerms = zip(rubric.concepts, concepts).map { "\(Self.format($0.0.weight))×\(Self.format($0.1.credit))" }
-        arithmetic.append("coverage = (\(conceptTerms.joined(separator: " + "))) / \(Self.format(totalWeight)) = \(Self.format(Self.round(100 * coverage, 1)))%")
+        if let t = rubric.coverageTarget {
+            arithmetic.append("coverage = min(1, (\(conceptTerms.joined(separator: " + "))) / (\(Self.format(totalWeight)) × target \(Self.format(t)))) = \(Self.format(Self.round(100 * coverage, 1)))%")
+        } else {
+            arithmetic.append("coverage = (\(conceptTerms.joined(separator: " + "))) / \(Self.format(totalWeight)) = \(Self.format(Self.round(100 * coverage, 1)))%")
+        }
         arithmetic.append("shaped coverage = coverage^\(Self.format(policy.coverageExponent)) = \(Self.format(Self.round(100 * shapedCoverage, 1)))")
         arithmetic.append("structure = \(Self.format(policy.stepsShare))×\(positions.count)/5 steps + \(inOrder ? Self.format(Self.round(1 - policy.stepsShare, 3)) : "0") order = \(Self.format(Self.round(100 * structure, 1)))")
         arithmetic.append(comparable.isEmpty
