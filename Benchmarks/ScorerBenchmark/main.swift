@@ -12,7 +12,8 @@ import RubricKit
 // MARK: Options
 
 var answerCount = 20_000
-/// `--loop grade|match N`: only repeat one stage on one answer (for a profiler).
+/// `--loop grade|match|encode|parse N`: only repeat one stage on one answer; `--loop pipeline N`: the
+/// whole pipeline over N answers to every rubric (for a profiler).
 var loopStage: String? = nil
 var loopCount = 0
 var contentRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -79,6 +80,28 @@ func answer(for r: Rubric, length: Int, rng: inout SplitMix64) -> String {
 var rng = SplitMix64(seed: 42)
 let encoder = JSONEncoder()
 encoder.outputFormatting = [.sortedKeys]
+if loopStage == "pipeline" {
+    // The whole pipeline over answers to every rubric, for a profiler or `perf stat`.
+    let grader = BatchGrader(scorer: scorer, rubrics: rubrics)
+    var lines: [Data] = []
+    for i in 0..<min(loopCount, 5000) {
+        let r = rubrics[i % rubrics.count]
+        lines.append(try encoder.encode(["id": "p\(i)", "question": r.id, "answer": answer(for: r, length: 500, rng: &rng)]))
+    }
+    var writer = GradeJSONWriter(capacity: 1 << 17)
+    var bytes = 0
+    for n in 0..<loopCount {
+        switch grader.gradeLine(lines[n % lines.count], number: n + 1) {
+        case .graded(let g)?: writer.write(g)
+        case .failed(let e)?: writer.write(e)
+        case nil: break
+        }
+        writer.newline()
+        if writer.bytes.count > 1 << 16 { bytes += writer.bytes.count; writer.removeAll() }
+    }
+    print(bytes + writer.bytes.count)
+    exit(0)
+}
 if let stage = loopStage {
     let c = scorer.compile(rubrics[0])
     let a = answer(for: rubrics[0], length: 500, rng: &rng)

@@ -48,6 +48,28 @@ struct ScorerFastPathTests {
         #expect(texts == ["http", "server", "gomaxprocs", "8", "crc", "16", "école", "does", "not", "中", "文", "x"])
     }
 
+    @Test func commonScalarTableAgreesWithTheRules() {
+        let ranges: [ClosedRange<UInt32>] = CommonScalars.ranges + [0x250...0x2FF, 0x1F300...0x1F3FF, 0xF900...0xFAFF]
+        for v in ranges.joined() {
+            guard let s = Unicode.Scalar(v) else { continue }
+            #expect(Tokenizer.foldFast(s) == Tokenizer.foldRule(s), "fold U+\(String(v, radix: 16))")
+            #expect(Tokenizer.classify(s) == Tokenizer.classifyRule(s), "class U+\(String(v, radix: 16))")
+            #expect(Tokenizer.isUppercase(s) == Tokenizer.isUppercaseRule(s), "case U+\(String(v, radix: 16))")
+        }
+    }
+
+    @Test func textTableFindsWhatADictionaryFinds() {
+        var table = TextTable()
+        var dictionary: [String: Int32] = [:]
+        let words = (0..<3000).map { "w\($0 * 7919 % 10007)" } + ["", "中", "é", "e\u{301}", "goroutine", "w1"]
+        for (i, w) in words.enumerated() {
+            table.insert(w, Int32(i))
+            dictionary[w] = Int32(i)
+        }
+        #expect(table.count == dictionary.count)
+        for w in words + ["missing", "w", "中文"] { #expect(table[w] == dictionary[w], "\(w)") }
+    }
+
     @Test func adversarialAnswersGradeWithoutTrapping() {
         let scorer = RubricScorer(framework: ScoringFixtures.framework)
         let answers = ["", "\u{301}", "\u{301}\u{301}\u{308}\u{20DD}", String(repeating: "\u{301}", count: 5000),

@@ -27,13 +27,16 @@ struct AnswerAnalysis {
         var symbols = [Int32](repeating: Vocabulary.unknown, count: tokens.count)
         var resolutions = [Vocabulary.Resolution](repeating: .unknown, count: tokens.count)
         var stems = [String?](repeating: nil, count: tokens.count)
-        var memo: [String: (Int32, Vocabulary.Resolution, String)] = [:]
+        // Each distinct word is resolved once: word → index in `resolved`.
+        var memo = TextTable(capacity: tokens.reduce(0) { $0 + ($1.kind == .word ? 1 : 0) } / 2)
+        var resolved: [(Int32, Vocabulary.Resolution, String)] = []
         for (i, t) in tokens.enumerated() {
             if t.kind == .word {
-                if let m = memo[t.text] { (symbols[i], resolutions[i], stems[i]) = m; continue }
+                if let m = memo[t.text] { (symbols[i], resolutions[i], stems[i]) = resolved[Int(m)]; continue }
                 let r = compiled.vocabulary.resolve(t)
                 let stem = r.0 != Vocabulary.unknown ? compiled.vocabulary.spelling(r.0) : Vocabulary.key(t)
-                memo[t.text] = (r.0, r.1, stem)
+                memo.insert(t.text, Int32(resolved.count))
+                resolved.append((r.0, r.1, stem))
                 (symbols[i], resolutions[i], stems[i]) = (r.0, r.1, stem)
             } else {
                 (symbols[i], resolutions[i]) = compiled.vocabulary.resolve(t)

@@ -43,12 +43,12 @@ struct ReferenceFeatures: Sendable {
         for (i, t) in tokens.enumerated() {
             switch t.kind {
             case .cjk:
-                let v = t.text.unicodeScalars.first?.value ?? 0
+                let v = t.firstScalarValue ?? 0
                 if let p = previousCJK, t.breakBefore == .none { out.append(0x4000_0000_0000_0000 | UInt64(p) << 24 | UInt64(v)) }
                 previousCJK = v
             case .word:
                 previousCJK = nil
-                guard t.text.utf8.count >= 2, !t.isFiller, !stopWords.contains(t.text) else { continue }
+                guard t.text.utf8.count >= 2, !t.isFiller, stopWordTable[t.text] == nil else { continue }
                 let stem = stems?[i] ?? PorterStemmer.stem(t.text)
                 out.append(Vocabulary.fnv(stem) & 0x3FFF_FFFF_FFFF_FFFF)
             case .number:
@@ -61,7 +61,13 @@ struct ReferenceFeatures: Sendable {
         return out
     }
 
-    static let stopWords: Set<String> = [
+    static let stopWordTable: TextTable = {
+        var table = TextTable(capacity: stopWords.count)
+        for (i, w) in stopWords.enumerated() { table.insert(w, Int32(i)) }
+        return table
+    }()
+
+    static let stopWords: [String] = [
         "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are",
         "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "which", "who", "what",
         "when", "where", "how", "why", "can", "could", "will", "would", "should", "may", "might", "must", "do",

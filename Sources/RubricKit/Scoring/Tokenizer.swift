@@ -33,6 +33,20 @@ public struct Token: Sendable, Equatable {
     /// An English article before a word (`a`, `an`, `the`): skipped when matching, so
     /// "a pointer to a backing array" matches "pointer to the backing array".
     public var isFiller = false
+
+    /// The value of the text's first scalar (a CJK token's character), decoded from its UTF-8.
+    var firstScalarValue: UInt32? {
+        var it = text.utf8.makeIterator()
+        guard let b0 = it.next() else { return nil }
+        if b0 < 0x80 { return UInt32(b0) }
+        let width = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2
+        var v = UInt32(b0) & (width == 4 ? 0x07 : width == 3 ? 0x0F : 0x1F)
+        for _ in 1..<width {
+            guard let b = it.next() else { return nil }
+            v = v << 6 | (UInt32(b) & 0x3F)
+        }
+        return v
+    }
 }
 
 /// Splits text into tokens after NFKC and case folding. Separators of technical names are
@@ -90,7 +104,7 @@ public enum Tokenizer {
             switch cls {
             case .letter, .digit:
                 let rv = raw.value
-                let isUpper = rv < 0x80 ? (rv >= 0x41 && rv <= 0x5A) : (raw.properties.isUppercase || (rv >= 0xFF21 && rv <= 0xFF3A))
+                let isUpper = rv < 0x80 ? (rv >= 0x41 && rv <= 0x5A) : isUppercase(raw)
                 let kind: Token.Kind = cls == .digit ? .number : .word
                 if !word.isEmpty {
                     var split = false
@@ -210,8 +224,28 @@ public enum Tokenizer {
             || (v >= 0xAC00 && v <= 0xD7AF) || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0x20000 && v <= 0x2FFFF)
     }
 
+    /// The class of a folded scalar: ASCII and CJK by range, common scalars from `CommonScalars`,
+    /// the rest by `classifyRule`.
     @inline(__always)
     static func classify(_ s: Unicode.Scalar) -> CharClass {
+        if s.value >= 0x80, let slot = CommonScalars.slot(s.value) { return CommonScalars.shared.charClass(slot) }
+        return classifyRule(s)
+    }
+
+    @inline(__always)
+    static func isUppercase(_ s: Unicode.Scalar) -> Bool {
+        if let slot = CommonScalars.slot(s.value) { return CommonScalars.shared.isUppercase(slot) }
+        return isUppercaseRule(s)
+    }
+
+    /// Upper case in the original text (camelCase splits); full-width capitals count.
+    static func isUppercaseRule(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v >= 0x41 && v <= 0x5A }
+        return s.properties.isUppercase || (v >= 0xFF21 && v <= 0xFF3A)
+    }
+
+    static func classifyRule(_ s: Unicode.Scalar) -> CharClass {
         let v = s.value
         if v < 0x80 {
             if v >= 0x61 && v <= 0x7A { return .letter }
@@ -227,7 +261,8 @@ public enum Tokenizer {
         return .symbol
     }
 
-    /// NFKC and lower case for one scalar; the common ranges are folded without Foundation.
+    /// NFKC and lower case for one scalar: ASCII and CJK directly, common scalars from
+    /// `CommonScalars`, the rest by `foldRule`.
     @inline(__always)
     static func foldFast(_ s: Unicode.Scalar) -> Unicode.Scalar {
         let v = s.value
@@ -236,8 +271,20 @@ public enum Tokenizer {
             return s
         }
         if isCJK(v) { return s }
+        if let slot = CommonScalars.slot(v) { return CommonScalars.shared.fold(slot) }
+        return foldRule(s)
+    }
+
+    /// NFKC and lower case for one scalar; the common ranges are folded without Foundation.
+    static func foldRule(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        let v = s.value
+        if v < 0x80 {
+            if v >= 0x41 && v <= 0x5A { return Unicode.Scalar(v + 32) ?? s }
+            return s
+        }
+        if isCJK(v) { return s }
         // Full-width ASCII.
-        if v >= 0xFF01 && v <= 0xFF5E { return foldFast(Unicode.Scalar(v - 0xFEE0) ?? s) }
+        if v >= 0xFF01 && v <= 0xFF5E { return foldRule(Unicode.Scalar(v - 0xFEE0) ?? s) }
         if v == 0x3000 { return " " }
         switch v {
         case 0x3002, 0xFF61: return "\u{3002}"          // 。 ｡

@@ -6,17 +6,21 @@ public struct Vocabulary: Sendable {
     /// Symbol 0 means "not in the vocabulary".
     public static let unknown: Int32 = 0
 
-    private(set) var words: [String: Int32] = [:]
+    private(set) var words = TextTable()
     /// Surface forms of pattern words (before stemming), so most lookups skip the stemmer.
-    private var surfaces: [String: Int32] = [:]
+    private var surfaces = TextTable()
     /// CJK character → symbol; looked up once per character of every answer.
     private(set) var cjk = ScalarTable()
     /// The stem each word symbol stands for (index = symbol).
     private(set) var spelled: [String] = [""]
-    /// Deletion neighbourhood: hash of a stem with up to two letters deleted → symbols.
-    private var deletions: [UInt64: [Int32]] = [:]
-    /// Cue words that also match as a prefix (`optimi` → `optimization`): hash of the prefix → (prefix, symbol).
-    private var prefixes: [UInt64: (String, Int32)] = [:]
+    /// Deletion neighbourhood: hash of a stem with up to two letters deleted → index of its symbols
+    /// in `deletionLists`.
+    private var deletions = FeatureTable()
+    private var deletionLists: [[Int32]] = []
+    /// Cue words that also match as a prefix (`optimi` → `optimization`): hash of the prefix → index
+    /// of (prefix, symbol) in `prefixEntries`.
+    private var prefixes = FeatureTable()
+    private var prefixEntries: [(String, Int32)] = []
     private var shortestPrefix = Int.max
 
     public init() {}
@@ -37,7 +41,7 @@ public struct Vocabulary: Sendable {
 
     /// Adds a pattern token, returning its symbol.
     mutating func add(_ token: Token, prefixMatch: Bool = false) -> Int32 {
-        if token.kind == .cjk, let v = token.text.unicodeScalars.first?.value {
+        if token.kind == .cjk, let v = token.firstScalarValue {
             if let id = cjk[v] { return id }
             let id = Int32(spelled.count)
             spelled.append(token.text)
@@ -51,17 +55,30 @@ public struct Vocabulary: Sendable {
         } else {
             id = Int32(spelled.count)
             spelled.append(k)
-            words[k] = id
+            words.insert(k, id)
             if token.kind == .word, isPlainLetters(k), k.utf8.count >= 4 {
                 let bytes = Array(k.utf8)
                 let maxDeletes = bytes.count >= 7 ? 2 : 1
-                for h in Self.deletionHashes(bytes, upTo: maxDeletes) { deletions[h, default: []].append(id) }
+                for h in Self.deletionHashes(bytes, upTo: maxDeletes) {
+                    if let list = deletions[h] {
+                        deletionLists[Int(list)].append(id)
+                    } else {
+                        deletions.insert(h, Int32(deletionLists.count))
+                        deletionLists.append([id])
+                    }
+                }
             }
         }
-        if token.kind == .word && surfaces[token.text] == nil { surfaces[token.text] = id }
+        if token.kind == .word && surfaces[token.text] == nil { surfaces.insert(token.text, id) }
         if prefixMatch, token.kind == .word, token.text.utf8.count >= 4, isPlainLetters(token.text) {
             let bytes = Array(token.text.utf8)
-            prefixes[Self.fnv(bytes[...])] = (token.text, id)
+            let h = Self.fnv(bytes[...])
+            if let entry = prefixes[h] {
+                prefixEntries[Int(entry)] = (token.text, id)
+            } else {
+                prefixes.insert(h, Int32(prefixEntries.count))
+                prefixEntries.append((token.text, id))
+            }
             shortestPrefix = min(shortestPrefix, bytes.count)
         }
         return id
@@ -82,7 +99,7 @@ public struct Vocabulary: Sendable {
     func resolve(_ token: Token) -> (Int32, Resolution) {
         switch token.kind {
         case .cjk:
-            if let v = token.text.unicodeScalars.first?.value, let id = cjk[v] { return (id, .exact) }
+            if let v = token.firstScalarValue, let id = cjk[v] { return (id, .exact) }
             return (Self.unknown, .unknown)
         case .number, .symbol:
             if let id = words[token.text] { return (id, .exact) }
@@ -103,15 +120,16 @@ public struct Vocabulary: Sendable {
     func typo(of token: Token, stem: String) -> (Int32, Int)? {
         let letters = token.letterCount
         // Real words are short; a giant "word" (a pasted blob) must not cost quadratic time.
-        guard letters >= 5, letters <= Self.longestWord, letters == token.text.utf8.count, !deletions.isEmpty else { return nil }
+        guard letters >= 5, letters <= Self.longestWord, letters == token.text.utf8.count, deletions.count > 0 else { return nil }
         let bytes = Array(stem.utf8)
         guard bytes.count >= 4 else { return nil }
         let limit = letters >= 10 ? 2 : 1
         var best: (id: Int32, d: Int, subs: Int)?
-        var seen = Set<Int32>()
+        var seen: [Int32] = []
         for h in Self.deletionHashes(bytes, upTo: limit) {
-            guard let ids = deletions[h] else { continue }
-            for id in ids where seen.insert(id).inserted {
+            guard let list = deletions[h] else { continue }
+            for id in deletionLists[Int(list)] where !seen.contains(id) {
+                seen.append(id)
                 let candidate = Array(spelled[Int(id)].utf8)
                 guard candidate.first == bytes.first,
                       let e = EditDistance.osa(bytes, candidate, limit: limit), e.distance > 0 else { continue }
@@ -124,13 +142,16 @@ public struct Vocabulary: Sendable {
     }
 
     func prefix(of token: Token) -> (String, Int32)? {
-        guard !prefixes.isEmpty else { return nil }
+        guard prefixes.count > 0 else { return nil }
         guard token.text.utf8.count <= Self.longestWord else { return nil }
         let bytes = Array(token.text.utf8)
         guard bytes.count > shortestPrefix else { return nil }
         var end = bytes.count - 1
         while end >= shortestPrefix {
-            if let hit = prefixes[Self.fnv(bytes[0..<end])], hit.0.utf8.elementsEqual(bytes[0..<end]) { return hit }
+            if let entry = prefixes[Self.fnv(bytes[0..<end])] {
+                let hit = prefixEntries[Int(entry)]
+                if hit.0.utf8.elementsEqual(bytes[0..<end]) { return hit }
+            }
             end -= 1
         }
         return nil
