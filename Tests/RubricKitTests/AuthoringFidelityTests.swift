@@ -47,6 +47,23 @@ struct AuthoringFidelityTests {
         #expect(r.concepts.contains { $0.aliases.first == "higher" })
     }
 
+    @Test func aTermTheScorerReadsAsNegatedInTheReferenceAcceptsBothReadings() {
+        let e = BankEntry(id: "bulb", question: "Why does bulb A stay off?",
+                          reference: "The battery is not in a closed path with bulb A.")
+        let r = RubricDrafter(bank: [e]).draft(e)
+        let closed = r.concepts.first { $0.aliases.first == "closed" }
+        #expect(closed?.aliases.contains("not closed") == true)
+        // The reference earns every concept of its own draft.
+        let scorer = RubricScorer(framework: ScoringFixtures.framework)
+        let own = scorer.grade(e.reference, against: r)
+        #expect(own.concepts.allSatisfy { $0.hit }, "\(own.concepts.filter { !$0.hit }.map(\.id))")
+        #expect(scorer.grade("Bulb A and the battery are not in a closed path.", against: r)
+            .concepts.first { $0.id == closed?.id }?.hit == true)
+        // A term the reference states plainly keeps its plain aliases only.
+        let battery = r.concepts.first { $0.aliases.first == "battery" }
+        #expect(battery?.aliases == ["battery"])
+    }
+
     @Test func longReferencesGetACoverageTarget() {
         #expect(RubricDrafter.coverageTarget(concepts: 12, full: 12) == nil)
         #expect(RubricDrafter.coverageTarget(concepts: 30, full: 12) == 0.4)

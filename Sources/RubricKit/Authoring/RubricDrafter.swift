@@ -60,12 +60,37 @@ public struct RubricDrafter: Sendable {
                                     weight: 1, step: .core))
         }
         let references = entry.references
-        return Rubric(id: entry.id, category: options.category, language: language,
-                      question: Self.text(entry.question, language),
-                      standardAnswer: references.first ?? entry.reference,
-                      alternatives: Array(references.dropFirst()),
-                      concepts: concepts, similarityWeight: options.similarityWeight,
-                      coverageTarget: Self.coverageTarget(concepts: concepts.count, full: options.fullCoverageConcepts))
+        let rubric = Rubric(id: entry.id, category: options.category, language: language,
+                            question: Self.text(entry.question, language),
+                            standardAnswer: references.first ?? entry.reference,
+                            alternatives: Array(references.dropFirst()),
+                            concepts: concepts, similarityWeight: options.similarityWeight,
+                            coverageTarget: Self.coverageTarget(concepts: concepts.count, full: options.fullCoverageConcepts))
+        return Self.acceptingNegatedReadings(rubric, references: references)
+    }
+
+    /// The references must earn their own concepts. Where the scorer reads a reference's mention of
+    /// a term as negated although the drafter did not (`the battery is not in a closed path`: is
+    /// `closed` denied?), the scope of the negation is uncertain, so the concept accepts the negated
+    /// wording too (`not closed`) and neither reading costs an answer that words it the same way.
+    static func acceptingNegatedReadings(_ rubric: Rubric, references: [String]) -> Rubric {
+        let scorer = RubricScorer(framework: Framework(steps: []))
+        let compiled = scorer.compile(rubric)
+        var widen = Set<Int>()
+        for reference in references {
+            for (i, c) in scorer.grade(reference, compiled: compiled).concepts.enumerated() where c.note == "negated" {
+                widen.insert(i)
+            }
+        }
+        guard !widen.isEmpty else { return rubric }
+        var out = rubric
+        var used = Set(rubric.concepts.flatMap(\.aliases).map { TextNormalizer.normalize($0).text })
+        for i in widen.sorted() {
+            guard let first = out.concepts[i].aliases.first, CompiledRubric.negatedRemainder(first) == nil else { continue }
+            let negated = TextScanner.hanRuns(first).isEmpty ? "not \(first)" : "不\(first)"
+            if used.insert(TextNormalizer.normalize(negated).text).inserted { out.concepts[i].aliases.append(negated) }
+        }
+        return out
     }
 
     /// `full / concepts`, to two decimals, when a rubric has more than `full` concepts; nil otherwise.
