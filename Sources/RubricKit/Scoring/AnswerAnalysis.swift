@@ -211,12 +211,15 @@ struct AnswerAnalysis {
     /// Content tokens: words, numbers and CJK characters.
     var contentTokenCount: Int { tokens.reduce(0) { $0 + ($1.kind == .symbol ? 0 : 1) } }
 
-    /// The answer's original text between the end of token `a` and the start of token `b`.
-    func between(_ a: Int, _ b: Int) -> String {
-        guard a >= 0, b < tokens.count, a < b else { return "" }
-        let x = tokens[a].end, y = tokens[b].start
-        guard x >= 0, y < utf8Offsets.count, x < y else { return "" }
-        return String(decoding: utf8[utf8Offsets[x]..<utf8Offsets[y]], as: UTF8.self)
+    /// `body` applied to the answer's UTF-8 bytes between the end of token `a` and the start of
+    /// token `b` (empty when the tokens touch or are out of order).
+    func withBytes<R>(between a: Int, _ b: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var range = 0..<0
+        if a >= 0, b < tokens.count, a < b {
+            let x = tokens[a].end, y = tokens[b].start
+            if x >= 0, y < utf8Offsets.count, x < y { range = utf8Offsets[x]..<utf8Offsets[y] }
+        }
+        return utf8.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     /// The answer's original text of tokens `first...last`.

@@ -9,6 +9,9 @@ public struct GradeJSONWriter {
 
     public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 
+    /// Ends a JSON Lines record.
+    public mutating func newline() { bytes.append(0x0A) }
+
     // MARK: Values
 
     public mutating func write(_ g: AnswerGrade) {
@@ -123,9 +126,14 @@ public struct GradeJSONWriter {
         var s = s
         s.withUTF8 { utf8 in
             var start = 0
-            for (i, b) in utf8.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
-                if start < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
-                start = i + 1
+            var i = 0
+            let n = utf8.count
+            while i < n {
+                let b = utf8[i]
+                i += 1
+                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+                if start < i - 1 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<(i - 1)])) }
+                start = i
                 bytes.append(0x5C)
                 switch b {
                 case 0x22: bytes.append(0x22)
@@ -136,8 +144,9 @@ public struct GradeJSONWriter {
                 case 0x08: bytes.append(0x62)
                 case 0x0C: bytes.append(0x66)
                 default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+                    @inline(__always) func hex(_ d: UInt8) -> UInt8 { d < 10 ? 0x30 + d : 0x57 + d }
+                    bytes.append(0x75); bytes.append(0x30); bytes.append(0x30)
+                    bytes.append(hex(b >> 4)); bytes.append(hex(b & 0xF))
                 }
             }
             if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }

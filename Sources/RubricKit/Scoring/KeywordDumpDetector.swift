@@ -1,8 +1,10 @@
+import Foundation
+
 /// Tells a bare list of the right keywords from an explanation, by mechanism rather than by word
 /// lists: how much of the answer the concept words make up, and how many of the gaps between
 /// consecutive concept mentions relate the terms (an explanation connects its terms; a dump does not).
 ///
-/// A gap relates its two mentions when it holds two or more words, an arrow (`->` `→` `=>`), a
+/// A gap relates its two mentions when it holds two or more words, an arrow (`->` `=>` `→` …), a
 /// defining mark with no word (`G = goroutine`, `flannel: vxlan`), or one
 /// word that is neither a coordinator nor a value (`G是goroutine`, `M从P取G`, `drain then uncordon`;
 /// not `G和M`, `PV or PVC`, `acks=all`). A term immediately followed by another name of the same concept (`consistency一致性`,
@@ -20,9 +22,6 @@ struct KeywordDumpDetector {
     /// Arrows, as typed (`->` `=>`) or as symbols.
     static let arrows = ["->", "=>", "\u{2192}", "\u{21D2}", "\u{27F6}", "\u{279C}", "\u{2794}", "\u{21E8}"]
 
-    /// Marks that define one term by the next (`G = goroutine`, `flannel: vxlan`).
-    static let copulaMarks: Set<Unicode.Scalar> = ["=", ":", "\u{FF1A}"]
-
     var conceptShare: Double { contentTokens == 0 ? 0 : Double(conceptTokens) / Double(contentTokens) }
     var explainedShare: Double { gaps == 0 ? 0 : Double(explainedGaps) / Double(gaps) }
 
@@ -30,21 +29,35 @@ struct KeywordDumpDetector {
         conceptShare >= policy.dumpMinConceptShare && explainedShare < policy.dumpMaxExplainedGaps
     }
 
+    /// A run of overlapping concept spans, with the (few) concepts it names.
+    private struct Mention {
+        var first: Int
+        var last: Int
+        var concepts: [Int]
+
+        func sharesConcept(with other: Mention) -> Bool { concepts.contains { other.concepts.contains($0) } }
+        mutating func absorb(_ other: Mention) {
+            last = other.last
+            for c in other.concepts where !concepts.contains(c) { concepts.append(c) }
+        }
+    }
+
     /// - Parameters:
     ///   - spans: token ranges (`first...last`) of concept alias and value-key matches, with their concept.
-    ///   - between: the answer's original text between the end of one token and the start of another.
-    static func measure(tokens: [Token], spans: [(first: Int, last: Int, concept: Int)],
-                        between: (Int, Int) -> String) -> KeywordDumpDetector {
+    ///   - answer: the analysis the spans index into; gaps are read from its UTF-8 bytes.
+    static func measure(spans: [(first: Int, last: Int, concept: Int)], in answer: AnswerAnalysis) -> KeywordDumpDetector {
+        let tokens = answer.tokens
         var covered = [Bool](repeating: false, count: tokens.count)
         // Mentions: overlapping spans merged, with the concepts they name.
-        var mentions: [(first: Int, last: Int, concepts: Set<Int>)] = []
+        var mentions: [Mention] = []
+        mentions.reserveCapacity(spans.count)
         for s in spans.sorted(by: { ($0.first, $0.last) < ($1.first, $1.last) }) {
             for i in s.first...s.last { covered[i] = true }
             if let m = mentions.last, s.first <= m.last {
                 mentions[mentions.count - 1].last = max(m.last, s.last)
-                mentions[mentions.count - 1].concepts.insert(s.concept)
+                if !m.concepts.contains(s.concept) { mentions[mentions.count - 1].concepts.append(s.concept) }
             } else {
-                mentions.append((s.first, s.last, [s.concept]))
+                mentions.append(Mention(first: s.first, last: s.last, concepts: [s.concept]))
             }
         }
         var content = 0, inConcept = 0
@@ -54,30 +67,100 @@ struct KeywordDumpDetector {
         }
         // A mention right after another name of the same concept (nothing but spaces or brackets
         // between) restates it: one mention.
-        var restated: [(first: Int, last: Int, concepts: Set<Int>)] = []
+        var restated: [Mention] = []
+        restated.reserveCapacity(mentions.count)
         for m in mentions {
-            if let p = restated.last, !p.concepts.isDisjoint(with: m.concepts), p.last + 1 == m.first,
-               between(p.last, m.first).unicodeScalars.allSatisfy({ $0.properties.isWhitespace || "()（）[]".unicodeScalars.contains($0) }) {
-                restated[restated.count - 1].last = m.last
-                restated[restated.count - 1].concepts.formUnion(m.concepts)
+            if let p = restated.last, p.last + 1 == m.first, p.sharesConcept(with: m),
+               answer.withBytes(between: p.last, m.first, { onlySpacesOrBrackets($0) }) {
+                restated[restated.count - 1].absorb(m)
             } else {
                 restated.append(m)
             }
         }
         var explained = 0
         for (a, b) in zip(restated, restated.dropFirst()) {
-            let words = (a.last + 1 ..< b.first).filter { tokens[$0].kind != .symbol }
-            let raw = between(a.last, b.first)
-            if words.count >= wordsToExplain || arrows.contains(where: { raw.contains($0) })
-                || (words.isEmpty && raw.unicodeScalars.contains { copulaMarks.contains($0) }) {
+            var words = 0, word = -1
+            for i in (a.last + 1) ..< b.first where tokens[i].kind != .symbol {
+                words += 1
+                if word < 0 { word = i }
+            }
+            if words >= wordsToExplain {
                 explained += 1
-            } else if words.count == 1, let w = words.first, tokens[w].kind != .number, !tokens[w].afterAssignment,
-                      !coordinators.contains(tokens[w].text) {
+                continue
+            }
+            let linked = answer.withBytes(between: a.last, b.first) { raw in
+                containsArrow(raw) || (words == 0 && containsCopula(raw))
+            }
+            if linked {
+                explained += 1
+            } else if words == 1, tokens[word].kind != .number, !tokens[word].afterAssignment,
+                      !coordinators.contains(tokens[word].text) {
                 // (A value after `=` or `:` belongs to its key: `acks=all` relates nothing.)
                 explained += 1
             }
         }
         return KeywordDumpDetector(contentTokens: content, conceptTokens: inConcept,
                                    gaps: max(0, restated.count - 1), explainedGaps: explained)
+    }
+
+    /// Every scalar is white space or one of `()（）[]`. `raw` is valid UTF-8 (a slice of the answer).
+    static func onlySpacesOrBrackets(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        var ok = true
+        UTF8Scalars.forEach(raw) { s in
+            switch s.value {
+            case 0x28, 0x29, 0x5B, 0x5D, 0xFF08, 0xFF09: return true
+            default:
+                if !s.properties.isWhitespace { ok = false }
+                return ok
+            }
+        }
+        return ok
+    }
+
+    /// A defining mark: `=`, `:` or `：` (U+FF1A, bytes EF BC 9A).
+    static func containsCopula(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < raw.count {
+            let b = raw[i]
+            if b == 0x3D || b == 0x3A { return true }
+            if b == 0xEF, i + 2 < raw.count, raw[i + 1] == 0xBC, raw[i + 2] == 0x9A { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether the gap holds one of `arrows`, as `String.contains` (Foundation's search, which
+    /// compares canonically equivalent text) finds it. Most gaps are decided from their bytes:
+    /// in ASCII only the exact bytes `->` and `=>` can match; text without `-`, `=` and without any
+    /// scalar of U+2180–U+227F or U+2780–U+27FF (the arrows, and every character whose canonical
+    /// decomposition holds an arrow, `=` or `>`: `↛`, `⇏`, `≠`, `≯`) cannot hold one. The rest is
+    /// searched as before.
+    static func containsArrow(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        var ascii = true, maybe = false
+        var i = 0
+        while i < raw.count {
+            let b = raw[i]
+            if b == 0x2D || b == 0x3D {
+                maybe = true
+            } else if b >= 0x80 {
+                ascii = false
+                if b == 0xE2, i + 1 < raw.count {
+                    let c = raw[i + 1]
+                    if (c >= 0x86 && c <= 0x89) || c == 0x9E || c == 0x9F { maybe = true }
+                }
+            }
+            i += 1
+        }
+        if !maybe { return false }
+        if ascii {
+            var j = 0
+            while j + 1 < raw.count {
+                if (raw[j] == 0x2D || raw[j] == 0x3D) && raw[j + 1] == 0x3E { return true }
+                j += 1
+            }
+            return false
+        }
+        let text = String(decoding: raw, as: UTF8.self)
+        return arrows.contains { text.contains($0) }
     }
 }

@@ -2,14 +2,14 @@
 /// the Porter stems of English words (stop words left out), as hashes.
 struct ReferenceFeatures: Sendable {
     /// Feature hash → index into a bit set.
-    let index: [UInt64: Int]
+    let index: FeatureTable
     /// Whether the text is mostly Chinese.
     let isChinese: Bool
 
     init(text: String) {
-        var index: [UInt64: Int] = [:]
+        var index = FeatureTable()
         let tokens = Tokenizer.tokenize(text)
-        for f in Self.features(of: tokens) where index[f] == nil { index[f] = index.count }
+        for f in Self.features(of: tokens) where index[f] == nil { index.insert(f, Int32(index.count)) }
         self.index = index
         self.isChinese = Self.isMostlyChinese(tokens)
     }
@@ -20,10 +20,10 @@ struct ReferenceFeatures: Sendable {
     /// in the other language. (Across languages only technical terms could match, and coverage
     /// already credits those.)
     func recall(of answer: [UInt64], answerIsChinese: Bool) -> Double? {
-        guard answerIsChinese == isChinese, !index.isEmpty else { return nil }
+        guard answerIsChinese == isChinese, index.count > 0 else { return nil }
         var found = [Bool](repeating: false, count: index.count)
         var n = 0
-        for f in answer { if let i = index[f], !found[i] { found[i] = true; n += 1 } }
+        for f in answer { if let i = index[f], !found[Int(i)] { found[Int(i)] = true; n += 1 } }
         return Double(n) / Double(index.count)
     }
 

@@ -74,8 +74,9 @@ public struct RubricScorer: Sendable {
             var evidence: [String] = []
             func addEvidence(_ s: String) { if !s.isEmpty && evidence.count < 5 && !evidence.contains(s) { evidence.append(s) } }
             // One piece of evidence per alias (by pattern), so texts are built and compared only a few times.
-            var seenPatterns = Set<Int>()
-            for i in aliasHits[c] where evidence.count < 5 && seenPatterns.insert(a.hits[i].pattern).inserted {
+            var seenPatterns: [Int] = []
+            for i in aliasHits[c] where evidence.count < 5 && !seenPatterns.contains(a.hits[i].pattern) {
+                seenPatterns.append(a.hits[i].pattern)
                 let h = a.hits[i]
                 // A negated alias shows with its negation cue.
                 if case .negatedAlias = kinds[h.pattern], let cue = a.negatedBy[i] {
@@ -156,26 +157,28 @@ public struct RubricScorer: Sendable {
         }
 
         // 3. The framework: cues and the steps of the concepts hit.
-        var stepCues: [FrameworkStep: [Int]] = [:]
-        var habitHits = Set<Int>()
+        let allSteps = FrameworkStep.allCases
+        var stepCues = [[Int]](repeating: [], count: allSteps.count)
+        var habitHits = [Bool](repeating: false, count: framework.habits.count)
         var dontKnowHits: [Int] = []
         for (i, h) in a.hits.enumerated() {
             switch kinds[h.pattern] {
-            case .stepCue(let s): stepCues[s, default: []].append(i)
-            case .habitCue(let x): habitHits.insert(x)
+            case .stepCue(let s): if let k = allSteps.firstIndex(of: s) { stepCues[k].append(i) }
+            case .habitCue(let x): if x < habitHits.count { habitHits[x] = true }
             case .dontKnow: dontKnowHits.append(i)
             default: break
             }
         }
         var steps: [FrameworkResult.StepResult] = []
         var positions: [(FrameworkStep, Int)] = []
-        for step in FrameworkStep.allCases {
+        for (k, step) in allSteps.enumerated() {
             var evidence: [String] = []
             var position = Int.max
-            var seenCues = Set<Int>()
-            for i in stepCues[step] ?? [] {
+            var seenCues: [Int] = []
+            for i in stepCues[k] {
                 position = min(position, a.hits[i].first)
-                guard evidence.count < 4, seenCues.insert(a.hits[i].pattern).inserted else { continue }
+                guard evidence.count < 4, !seenCues.contains(a.hits[i].pattern) else { continue }
+                seenCues.append(a.hits[i].pattern)
                 let t = text(a.hits[i])
                 if !evidence.contains(t) { evidence.append(t) }
             }
@@ -192,7 +195,7 @@ public struct RubricScorer: Sendable {
             if present { positions.append((step, position)) }
         }
         let inOrder = positions.count >= 3 && zip(positions, positions.dropFirst()).allSatisfy { $0.1 <= $1.1 }
-        let habits = framework.habits.enumerated().filter { habitHits.contains($0.offset) }.map(\.element.id)
+        let habits = framework.habits.enumerated().filter { habitHits[$0.offset] }.map(\.element.id)
         let frameworkResult = FrameworkResult(steps: steps, inOrder: inOrder, habits: habits)
         let structure = policy.stepsShare * Double(positions.count) / Double(FrameworkStep.allCases.count)
             + (inOrder ? 1 - policy.stepsShare : 0)
@@ -208,7 +211,7 @@ public struct RubricScorer: Sendable {
         // 5. Anti-gaming signals.
         let contentTokens = a.contentTokenCount
         let conceptsHit = concepts.filter(\.hit).count
-        let dump = KeywordDumpDetector.measure(tokens: a.tokens, spans: conceptSpans, between: a.between)
+        let dump = KeywordDumpDetector.measure(spans: conceptSpans, in: a)
         let isDump = conceptsHit >= policy.dumpMinConcepts && dump.isDump(policy)
         // A confident wrong claim is not an honest "I don't know".
         let isDontKnow = !dontKnowHits.isEmpty && coverage < policy.dontKnowMaxCoverage && misconceptions.isEmpty

@@ -46,7 +46,10 @@ public enum Tokenizer {
     public static func tokenize(_ input: String, splitCamelCase: Bool = true, joinSoftSeparators: Bool = false) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(input.utf8.count / 3)
-        var word = String.UnicodeScalarView()
+        // The current word's folded text as UTF-8, and its last scalar (a camelCase split moves it).
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        var wordLastScalar: Unicode.Scalar = " "
         var wordKind: Token.Kind = .word
         var wordStart = 0
         var wordLetters = 0
@@ -63,17 +66,21 @@ public enum Tokenizer {
 
         func flush(_ end: Int) {
             guard !word.isEmpty else { return }
-            let text = String(word)
+            let text = String(decoding: word, as: UTF8.self)
             let b: Token.Break = tokens.isEmpty ? .sentence : pendingBreak
             // "A" is an article only at a sentence start; elsewhere it is a name ("A record").
             let article = (text == "the" || text == "an" || text == "a") && (!wordFirstUpper || text != "a" || b == .sentence)
             tokens.append(Token(kind: wordKind, text: text, start: wordStart, end: end, breakBefore: b,
                                 afterAssignment: pendingAssign, letterCount: wordLetters, isFiller: article))
-            word = String.UnicodeScalarView()
+            word.removeAll(keepingCapacity: true)
             wordLetters = 0
             wordLength = 0
             pendingBreak = .none
             pendingAssign = false
+        }
+        func append(_ s: Unicode.Scalar) {
+            if s.value < 0x80 { word.append(UInt8(truncatingIfNeeded: s.value)) } else if let e = UTF8.encode(s) { word.append(contentsOf: e) }
+            wordLastScalar = s
         }
         func raise(_ b: Token.Break) { if b > pendingBreak { pendingBreak = b } }
 
@@ -97,10 +104,11 @@ public enum Tokenizer {
                     } else if splitCamelCase && cls == .letter && !isUpper && lastWasUpper && wordLength >= 2,
                               let next = lookahead, next.value < 0x80 ? (next.value >= 0x61 && next.value <= 0x7A) : next.properties.isLowercase {
                         // "HTTPServer": the last capital starts the next word when at least two lowers follow.
-                        let last = word.removeLast()
+                        let last = wordLastScalar
+                        word.removeLast(UTF8.width(last))
                         wordLetters -= 1
                         flush(index - 1)
-                        word.append(last)
+                        append(last)
                         wordStart = index - 1
                         wordLetters = 1
                         wordLength = 1
@@ -110,7 +118,7 @@ public enum Tokenizer {
                     if split { flush(index) }
                 }
                 if word.isEmpty { wordStart = index; wordKind = kind; wordFirstUpper = isUpper }
-                word.append(s)
+                append(s)
                 wordLength += 1
                 if cls == .letter { wordLetters += 1 }
                 lastWasUpper = isUpper
@@ -128,11 +136,11 @@ public enum Tokenizer {
                 if s == "-" , lastClass != .letter, lastClass != .digit, let n = lookahead, isDigit(n) {
                     flush(index)
                     wordStart = index; wordKind = .number
-                    word.append(s); wordLength = 1; lastClass = .symbol
+                    append(s); wordLength = 1; lastClass = .symbol
                     continue
                 }
                 if s == ".", lastClass == .digit, let n = lookahead, isDigit(n) {
-                    word.append(s); wordLength += 1; lastClass = .symbol
+                    append(s); wordLength += 1; lastClass = .symbol
                     continue
                 }
                 flush(index)

@@ -103,7 +103,8 @@ struct GradeCommand: ParsableCommand {
         let console = Console.shared
         let showProgress = console.stderrIsTerminal
         var failed = 0
-        var buffer = ""
+        // Lines are written into one reused byte buffer, flushed every 64 KB.
+        var writer = GradeJSONWriter(capacity: 1 << 17)
         let outcomes = grader.grade(data) { done, total in
             if showProgress && (done % 100 == 0 || done == total) {
                 FileHandle.standardError.write(Data("\rgrading \(done)/\(total)…".utf8))
@@ -113,15 +114,16 @@ struct GradeCommand: ParsableCommand {
         for outcome in outcomes {
             switch outcome {
             case .graded(let g):
-                buffer += try GradeJSON.line(g) + "\n"
+                writer.write(g)
             case .failed(let e):
                 failed += 1
-                buffer += try GradeJSON.line(e) + "\n"
+                writer.write(e)
                 console.err("\(path):\(e.line): " + console.style("error:", .boldRed, err: true) + " \(e.error)")
             }
-            if buffer.utf8.count > 1 << 16 { console.out(buffer, terminator: ""); buffer = "" }
+            writer.newline()
+            if writer.bytes.count > 1 << 16 { console.out(bytes: writer.bytes); writer.removeAll() }
         }
-        console.out(buffer, terminator: "")
+        console.out(bytes: writer.bytes)
         if failed > 0 {
             console.err("\(failed) of \(outcomes.count) line(s) failed")
             throw Exit.data

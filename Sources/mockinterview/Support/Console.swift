@@ -77,6 +77,11 @@ struct Console: Sendable {
         FileHandle.standardOutput.write(Data((text + terminator).utf8))
     }
 
+    /// Bytes as they are (JSON Lines).
+    func out(bytes: [UInt8]) {
+        FileHandle.standardOutput.write(Data(bytes))
+    }
+
     func err(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }

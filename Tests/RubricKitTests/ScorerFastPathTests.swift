@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import RubricKit
+
+/// The byte-level fast paths of the scorer give what the String and Foundation operations they
+/// replace give, on adversarial input: empty text, lone combining marks, emoji, every UTF-8 width,
+/// characters canonically equivalent to an arrow, and very long answers.
+@Suite("Scoring fast paths")
+struct ScorerFastPathTests {
+    static let samples = [
+        "", " ", "->", "=>", "- >", "a->b", "a=>b", "=", ":", "：", "G = goroutine", "flannel: vxlan",
+        "M→P", "M⇒P", "M⟶P", "M➜P", "M➔P", "M⇨P", "M↛P", "M⇏P", "≠>", "=\u{338}>", "-≯", "->\u{301}",
+        "-\u{301}>", "\u{301}\u{301}\u{308}", "（和）", "( )", "[ ]", "\u{3000}", "\u{A0}\u{2028}", "、",
+        "和", "😀 -> 👍🏽", "👨‍👩‍👧", "🇨🇳=>", "é->è", "中文—说明", "\u{10FFFF}", "\t\n\r",
+    ]
+
+    func withUTF8<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        Array(s.utf8).withUnsafeBufferPointer(body)
+    }
+
+    @Test func scalarsDecodeAsTheStringDoes() {
+        for s in Self.samples {
+            var decoded: [Unicode.Scalar] = []
+            withUTF8(s) { UTF8Scalars.forEach($0) { decoded.append($0); return true } }
+            #expect(decoded == Array(s.unicodeScalars), "\(s.debugDescription)")
+        }
+    }
+
+    @Test func arrowSearchAgreesWithFoundation() {
+        for s in Self.samples {
+            let expected = KeywordDumpDetector.arrows.contains { s.contains($0) }
+            #expect(withUTF8(s) { KeywordDumpDetector.containsArrow($0) } == expected, "\(s.debugDescription)")
+        }
+    }
+
+    @Test func copulaAndBracketChecksAgreeWithScalars() {
+        let copulas: Set<Unicode.Scalar> = ["=", ":", "\u{FF1A}"]
+        for s in Self.samples {
+            #expect(withUTF8(s) { KeywordDumpDetector.containsCopula($0) } == s.unicodeScalars.contains { copulas.contains($0) },
+                    "\(s.debugDescription)")
+            let spaces = s.unicodeScalars.allSatisfy { $0.properties.isWhitespace || "()（）[]".unicodeScalars.contains($0) }
+            #expect(withUTF8(s) { KeywordDumpDetector.onlySpacesOrBrackets($0) } == spaces, "\(s.debugDescription)")
+        }
+    }
+
+    @Test func tokenTextsAreFoldedAndSplit() {
+        let texts = Tokenizer.tokenize("HTTPServer ＧＯＭＡＸＰＲＯＣＳ=8 CRC16 ÉCOLE doesn't 中文 😀 \u{301}x").map(\.text)
+        #expect(texts == ["http", "server", "gomaxprocs", "8", "crc", "16", "école", "does", "not", "中", "文", "x"])
+    }
+
+    @Test func adversarialAnswersGradeWithoutTrapping() {
+        let scorer = RubricScorer(framework: ScoringFixtures.framework)
+        let answers = ["", "\u{301}", "\u{301}\u{301}\u{308}\u{20DD}", String(repeating: "\u{301}", count: 5000),
+                       "G\u{301}是goroutine\u{301}", "😀👍🏽👨‍👩‍👧🇨🇳", String(repeating: "x", count: 100_000),
+                       String(repeating: "G是goroutine -> M=> P：处理器。", count: 2000)]
+        for a in answers {
+            let g = scorer.grade(a, against: ScoringFixtures.gmp)
+            #expect(g.score >= 0 && g.score <= 100)
+        }
+        #expect(scorer.grade("", against: ScoringFixtures.gmp).flags.contains("empty"))
+    }
+}
