@@ -172,6 +172,37 @@ struct MatcherTests {
         #expect(credit("generational", "a non-moving generational GC", Self.ops) == 1)
     }
 
+    @Test func chineseNonPrefixNegatesOnlyTheWordItIsJoinedTo() {
+        #expect(credit("generational", "Go的GC是非分代的", Self.ops) == 0)
+        #expect(credit("generational", "Java的GC是分代的", Self.ops) == 1)
+        #expect(credit("generational", "JVM非常依赖分代", Self.ops) == 1)              // 非常 "very"
+        #expect(credit("generational", "三色标记清除，非分代", Self.ops) == 0)          // no 除非 across the comma
+        #expect(credit("generational", "非并发的分代回收", Self.ops) == 1)              // 非 reaches only its word
+        #expect(credit("generational", "它是非分代的", Self.ops) == 0)                  // 是非 here is not "right and wrong"
+    }
+
+    @Test func aNegationThatStaysInsideItsWordDoesNotDenyWhatFollows() {
+        #expect(credit("work-stealing", "本地队列不够用的时候，会从别的P偷取") == 1)     // 不够 "not enough"
+        #expect(credit("work-stealing", "容量不足时偷取别的P的G") == 1)
+        #expect(credit("work-stealing", "本地队列空了也不会偷取") == 0)
+    }
+
+    @Test func wordsHoldingAClauseBreakCharacterDoNotBreakTheClause() {
+        // 则 in 规则 and 就 in 就绪 are not "then": the negation still reaches the phrase.
+        #expect(credit("drain", "不要按规则drain节点", Self.ops) == 0)
+        #expect(credit("drain", "不要等就绪drain节点", Self.ops) == 0)
+        #expect(credit("work-stealing", "本地队列没有就从别的P偷取") == 1)                 // a real 就 still does
+    }
+
+    @Test func deInsideAChinesePhraseIsSkippedOnBothSides() {
+        #expect(credit("local-queue", "G放在P本地队列里") == 1)                           // alias P的本地队列
+        #expect(credit("local-queue", "G放在P的本地的队列里") == 1)
+        let g = scorer.grade("GOMAXPROCS控制的是M的数量", against: ScoringFixtures.gmp)
+        #expect(g.misconceptions.map(\.id) == ["gomaxprocs-sets-m"])
+        // `的` at a phrase's end still lets the phrase match the longer wording.
+        #expect(scorer.grade("所有客户端都监听同一个的节点", against: Self.ops).misconceptions.map(\.id) == ["herd"])
+    }
+
     @Test func notNecessarilyAndDoNotLetNegateTheClaim() {
         #expect(scorer.grade("当选的不一定是日志最长的节点", against: Self.ops).misconceptions.isEmpty)
         #expect(scorer.grade("日志最长的节点当选", against: Self.ops).misconceptions.map(\.id) == ["longest-log"])

@@ -52,9 +52,28 @@ struct AnswerAnalysis {
         }
         self.hits = hits
 
+        // Words that hold a negation cue or a clause-break word without being one (`不同`, `not only`,
+        // `规则`, `就绪`): a cue inside a longer such word is not a cue.
+        var exemptByFirst: [Int: [TokenAutomaton.Hit]] = [:]
+        // An exempt word is one word: no punctuation inside (`清除，非分代` holds no `除非`).
+        for h in hits where compiled.kinds[h.pattern] == .negationExempt
+            && (h.first + 1 ... max(h.first + 1, h.last)).allSatisfy({ $0 > h.last || tokens[$0].breakBefore <= .space }) {
+            exemptByFirst[h.first, default: []].append(h)
+        }
+        let longestExempt = exemptByFirst.values.joined().map { $0.last - $0.first }.max() ?? 0
+        func insideExemptWord(_ h: TokenAutomaton.Hit) -> Bool {
+            guard !exemptByFirst.isEmpty else { return false }
+            for start in max(0, h.first - longestExempt)...h.first {
+                if exemptByFirst[start]?.contains(where: { e in
+                    h.last <= e.last && (e.last - e.first) > (h.last - h.first)
+                }) == true { return true }
+            }
+            return false
+        }
+
         // Sentences and clauses; clause-break words (`而是`, `but`) open a clause too.
         var clauseStart = tokens.map { $0.breakBefore >= .clause }
-        for h in hits where compiled.kinds[h.pattern] == .clauseBreak { clauseStart[h.first] = true }
+        for h in hits where compiled.kinds[h.pattern] == .clauseBreak && !insideExemptWord(h) { clauseStart[h.first] = true }
         var sentenceOf = [Int](repeating: 0, count: tokens.count)
         var clauseOf = [Int](repeating: 0, count: tokens.count)
         var s = 0, c = 0
@@ -67,19 +86,10 @@ struct AnswerAnalysis {
         self.sentenceOf = sentenceOf
         self.clauseOf = clauseOf
 
-        // Negation cues, minus those inside a longer exempt word (`不同`, `not only`).
-        var exemptByFirst: [Int: [TokenAutomaton.Hit]] = [:]
-        for h in hits where compiled.kinds[h.pattern] == .negationExempt { exemptByFirst[h.first, default: []].append(h) }
-        let longestExempt = exemptByFirst.values.joined().map { $0.last - $0.first }.max() ?? 0
+        // Negation cues, minus those inside a longer exempt word.
         var cues: [Int] = [] // hit indices, ordered by `last` (the automaton reports hits by end)
         for (i, h) in hits.enumerated() where compiled.kinds[h.pattern] == .negation {
-            var covered = false
-            for start in max(0, h.first - longestExempt)...h.first {
-                if exemptByFirst[start]?.contains(where: { e in
-                    h.last <= e.last && (e.last - e.first) > (h.last - h.first)
-                }) == true { covered = true; break }
-            }
-            if !covered && Self.isCue(h, compiled: compiled, tokens: tokens, utf8: utf8, offsets: offsets) { cues.append(i) }
+            if !insideExemptWord(h) && Self.isCue(h, compiled: compiled, tokens: tokens, utf8: utf8, offsets: offsets) { cues.append(i) }
         }
         var negatedBy = [Int?](repeating: nil, count: hits.count)
         if !cues.isEmpty {
@@ -106,8 +116,8 @@ struct AnswerAnalysis {
                 let between = (cue.last + 1 ..< h.first).reduce(0) { $0 + (tokens[$1].isFiller ? 0 : 1) }
                 let latin = tokens[cue.first].kind == .word
                 var reach = latin ? AnswerAnalysis.latinNegationReach : AnswerAnalysis.negationReach
-                if latin && cue.first == cue.last && CompiledRubric.negationPrefixes.contains(tokens[cue.first].text) {
-                    reach = 0 // `non-generational`: the joined word only
+                if cue.first == cue.last && CompiledRubric.negationPrefixes.contains(tokens[cue.first].text) {
+                    reach = 0 // `non-generational`, `非分代`: the joined word only
                 } else if !latin && (cue.last + 1 ..< h.first).contains(where: { Self.introducesObject(tokens[$0].text) }) {
                     // `不要让所有客户端都监听…`, `不会从别的P偷取`: the object of a preposition or a
                     // causative sits between the negation and the verb it denies.
@@ -166,7 +176,8 @@ struct AnswerAnalysis {
     /// Whether a negation hit really negates:
     /// - a Latin cue must be a word of its own in the text, not a piece of a split identifier
     ///   (`NotReady`, `NoSchedule`, `isNotEmpty`);
-    /// - a prefix cue (`non`, `un`) must be joined by a hyphen to the word after it;
+    /// - a Latin prefix cue (`non`, `un`) must be joined by a hyphen to the word after it (`非` is
+    ///   joined to it by being Chinese);
     /// - a Chinese `不`/`没` between two equal characters asks a question (`有没有`, `是不是`): "whether".
     static func isCue(_ h: TokenAutomaton.Hit, compiled: CompiledRubric, tokens: [Token], utf8: [UInt8], offsets: [Int]) -> Bool {
         let first = tokens[h.first]

@@ -50,13 +50,19 @@ public struct CompiledRubric: Sendable {
     /// Built-in negation cues; `not`/`no` also cover the `n't` forms the tokenizer expands.
     static let negationCues = ["不是", "没有", "并不", "并非", "不", "没", "未", "无需", "无法", "从不", "从未", "绝不",
                                "not", "no", "never", "without", "neither", "nor", "cannot", "none"]
-    /// A prefix joined to its word by a hyphen (`non-generational`, `un-mounted`): it negates that word only.
-    static let negationPrefixes = ["non", "un"]
-    /// Words that contain a cue without negating what follows: fixed words (`不同`, `未来`) and
-    /// idioms complete in themselves (`实在不行` "if all else fails", `不然` "otherwise").
-    static let negationExemptions = ["不同", "不断", "不仅", "不但", "不过", "不少", "不管", "不久", "不停", "不错", "不足",
+    /// A prefix that negates the word it is joined to and nothing further: `non-generational`,
+    /// `un-mounted` (joined by a hyphen), `非分代`, `非阻塞`.
+    static let negationPrefixes = ["non", "un", "非"]
+    /// Words that contain a cue without negating what follows: fixed words (`不同`, `未来`), words
+    /// whose negation stays inside them (`不够`, `不足` "not enough": `容量不够时会扩容` still says it
+    /// grows) and idioms complete in themselves (`实在不行` "if all else fails", `不然` "otherwise").
+    static let negationExemptions = ["不同", "不断", "不仅", "不但", "不过", "不少", "不管", "不久", "不停", "不错", "不足", "不够",
                                      "未来", "没错", "不得不", "无论", "差不多", "不行", "不然", "不如", "不妨",
+                                     "非常", "除非", "非得", "非要", "无非", "莫非", "并非",
                                      "not only", "not just", "no matter", "no doubt"]
+    /// Words that hold a clause-break word without being one (`规则` "rule", `就绪` "ready").
+    static let clauseBreakExemptions = ["规则", "原则", "准则", "法则", "细则", "就绪", "成就", "造就", "迁就", "将就", "就近", "就地"]
+
     /// Contrast and consequence words (`没有…就…`: "if none, then") end a negation's reach.
     static let clauseBreaks = ["而是", "但是", "但", "而", "却", "然而", "不过", "只是", "就", "则", "所以", "因此",
                                "but", "instead", "rather", "however", "although", "though", "whereas", "then", "so"]
@@ -97,7 +103,9 @@ public struct CompiledRubric: Sendable {
             if joined.map(\.text) != variants[0].map(\.text) { variants.append(joined) }
             var added = Set<[Int32]>()
             for all in variants where !all.isEmpty {
-                let kept = all.filter { !$0.isFiller }
+                // A phrase's `的` is dropped wherever it stands: the answer's `的` is skipped inside a
+                // phrase, so `一样的` must match `一样的东西` as well as `一样的。`.
+                let kept = all.filter { !$0.isFiller && !($0.kind == .cjk && $0.text == "的") }
                 let tokens = kept.isEmpty ? all : kept
                 let seq = tokens.map { vocab.add($0, prefixMatch: prefixMatch) }
                 guard added.insert(seq).inserted else { continue }
@@ -122,7 +130,7 @@ public struct CompiledRubric: Sendable {
         for (h, habit) in framework.habits.enumerated() { for cue in habit.cues { add(cue, .habitCue(h), prefixMatch: true) } }
         for phrase in framework.dontKnow { add(phrase, .dontKnow) }
         for cue in Self.negationCues + Self.negationPrefixes { add(cue, .negation) }
-        for word in Self.negationExemptions + Self.negationExemptBounds { add(word, .negationExempt) }
+        for word in Self.negationExemptions + Self.negationExemptBounds + Self.clauseBreakExemptions { add(word, .negationExempt) }
         for word in Self.clauseBreaks { add(word, .clauseBreak) }
 
         self.vocabulary = vocab

@@ -30,8 +30,9 @@ public struct Token: Sendable, Equatable {
     public var afterAssignment: Bool
     /// Letters in the original token (for typo tolerance), 0 for numbers and CJK.
     public var letterCount: Int
-    /// An English article before a word (`a`, `an`, `the`): skipped when matching, so
-    /// "a pointer to a backing array" matches "pointer to the backing array".
+    /// An English article before a word (`a`, `an`, `the`) or `的` inside a Chinese phrase: skipped
+    /// when matching, so "a pointer to a backing array" matches "pointer to the backing array" and
+    /// `P的本地队列` matches `P本地队列`.
     public var isFiller = false
 
     /// The value of the text's first scalar (a CJK token's character), decoded from its UTF-8.
@@ -140,7 +141,7 @@ public enum Tokenizer {
                 flush(index)
                 tokens.append(Token(kind: .cjk, text: String(s), start: index, end: index + 1,
                                     breakBefore: tokens.isEmpty ? .sentence : pendingBreak,
-                                    afterAssignment: pendingAssign, letterCount: 0))
+                                    afterAssignment: pendingAssign, letterCount: 0, isFiller: s == "的"))
                 pendingBreak = .none
                 pendingAssign = false
                 lastClass = .cjk
@@ -203,10 +204,15 @@ public enum Tokenizer {
             }
         }
         flush(index)
-        // An article counts as a filler only before a word.
+        // An article counts as a filler only before a word; `的` only inside a phrase, between two
+        // tokens with no punctuation around it (`Service的负载均衡` ~ `Service负载均衡`).
         for i in tokens.indices where tokens[i].isFiller {
             let next = i + 1 < tokens.count ? tokens[i + 1] : nil
-            if next?.kind != .word || next?.breakBefore != .space { tokens[i].isFiller = false }
+            if tokens[i].kind == .cjk {
+                if i == 0 || tokens[i].breakBefore > .space || (next.map { $0.breakBefore > .space } ?? true) { tokens[i].isFiller = false }
+            } else if next?.kind != .word || next?.breakBefore != .space {
+                tokens[i].isFiller = false
+            }
         }
         return tokens
     }

@@ -14,16 +14,19 @@ struct RubricDraftCommand: ParsableCommand {
         (`alternatives` is optional: more reference answers). Writes DIR/<category>/<id>.yaml per line. \
         Concepts are the reference's key terms, weighted by how distinctive they are across the whole \
         bank (words of the question itself count less, terms most references share count more). \
-        English terms are single words, matched by stem; Chinese terms come from substrings the \
-        bank repeats, without a word segmenter; a term the reference negates ("not connected", \
-        不会丢失) becomes a negated concept. The reference answers are kept for the similarity \
-        signal. See docs/performance.md for how drafted rubrics track human graders.
+        English terms are single words, matched by stem, plus the forms a stem does not join \
+        (higher → high, leaves → leaf); Chinese terms come from substrings the bank repeats, without \
+        a word segmenter; a term the reference negates ("not connected", 不会丢失) becomes a negated \
+        concept. A rubric with more than 12 concepts gets a coverage_target: a good answer names only \
+        part of a long reference. The reference answers are kept for the similarity signal. See \
+        docs/authoring.md and docs/performance.md for how drafted rubrics track human graders.
 
         A bad line (invalid JSON, a missing field, an id that is not ASCII, a duplicate id) is reported \
         as `FILE:LINE: error: …` and skipped; the exit status is then 65. Progress goes to stderr when \
         it is a terminal.
 
-        关键词按在整个题库中的区分度加权，题干中已有的词降权；中文无需分词器。坏行会报告行号并跳过（退出码65）。
+        关键词按在整个题库中的区分度加权，题干中已有的词降权；中文无需分词器；参考答案很长（超过12个概念）时设 coverage_target，\
+        答出其中一部分即算覆盖完整。坏行会报告行号并跳过（退出码65）。
 
         Examples:
           mockinterview rubric draft --bank bank.jsonl --out drafts/
