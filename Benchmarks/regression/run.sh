@@ -6,7 +6,7 @@ set -eu
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); out=$2; golden=${3:+$(cd "$3" && pwd)}
 here=$(cd "$(dirname "$0")" && pwd); repo=$(cd "$here/../.." && pwd)
 mkdir -p "$out"; cd "$out"
-python3 "$here/make_corpus.py" corpus >/dev/null
+rm -rf corpus; python3 "$here/make_corpus.py" corpus >/dev/null
 rc=0; NO_COLOR=1 "$bin" grade --content "$repo" --batch corpus/batch.jsonl >batch.out 2>batch.err || rc=$?
 echo "exit $rc" >batch.rc
 : >explain.out

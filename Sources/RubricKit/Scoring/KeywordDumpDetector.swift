@@ -29,16 +29,21 @@ struct KeywordDumpDetector {
         conceptShare >= policy.dumpMinConceptShare && explainedShare < policy.dumpMaxExplainedGaps
     }
 
-    /// A run of overlapping concept spans, with the (few) concepts it names.
+    /// A run of overlapping concept spans, with the concepts it names: nearly always one, kept
+    /// inline; the others (rare) in `more`.
     private struct Mention {
         var first: Int
         var last: Int
-        var concepts: [Int]
+        var concept: Int
+        var more: [Int] = []
 
-        func sharesConcept(with other: Mention) -> Bool { concepts.contains { other.concepts.contains($0) } }
+        func names(_ c: Int) -> Bool { concept == c || more.contains(c) }
+        mutating func add(_ c: Int) { if !names(c) { more.append(c) } }
+        func sharesConcept(with other: Mention) -> Bool { other.names(concept) || more.contains { other.names($0) } }
         mutating func absorb(_ other: Mention) {
             last = other.last
-            for c in other.concepts where !concepts.contains(c) { concepts.append(c) }
+            add(other.concept)
+            for c in other.more { add(c) }
         }
     }
 
@@ -55,9 +60,9 @@ struct KeywordDumpDetector {
             for i in s.first...s.last { covered[i] = true }
             if let m = mentions.last, s.first <= m.last {
                 mentions[mentions.count - 1].last = max(m.last, s.last)
-                if !m.concepts.contains(s.concept) { mentions[mentions.count - 1].concepts.append(s.concept) }
+                mentions[mentions.count - 1].add(s.concept)
             } else {
-                mentions.append(Mention(first: s.first, last: s.last, concepts: [s.concept]))
+                mentions.append(Mention(first: s.first, last: s.last, concept: s.concept))
             }
         }
         var content = 0, inConcept = 0

@@ -69,8 +69,9 @@ public struct RubricScorer: Sendable {
         }
         var valueChecks: [ValueCheck] = []
         var concepts: [ConceptResult] = []
+        concepts.reserveCapacity(n)
         var wrongValues: [(concept: Int, observed: String, expected: String)] = []
-        for (c, concept) in rubric.concepts.enumerated() {
+        for c in rubric.concepts.indices {
             var evidence: [String] = []
             func addEvidence(_ s: String) { if !s.isEmpty && evidence.count < 5 && !evidence.contains(s) { evidence.append(s) } }
             // One piece of evidence per alias (by pattern), so texts are built and compared only a few times.
@@ -87,9 +88,9 @@ public struct RubricScorer: Sendable {
             }
             var credit = aliasHits[c].isEmpty ? 0.0 : 1.0
             var note: String? = nil
-            if !concept.values.isEmpty {
+            if !rubric.concepts[c].values.isEmpty {
                 var factCredits: [Double] = []
-                for (f, fact) in concept.values.enumerated() {
+                for (f, fact) in rubric.concepts[c].values.enumerated() {
                     var verdict: ValueReader.Verdict? = nil
                     var observed = ""
                     for i in keyHits[c] {
@@ -98,7 +99,7 @@ public struct RubricScorer: Sendable {
                         let r = ValueReader.read(after: h.last, keyFirst: h.first, tokens: a.tokens,
                                                  accepted: compiled.acceptedValues[c][f])
                         let valueText = r.first.flatMap { first in r.last.map { a.text(first, $0) } }
-                        valueChecks.append(ValueCheck(concept: concept.id, key: text(h), observed: valueText,
+                        valueChecks.append(ValueCheck(concept: rubric.concepts[c].id, key: text(h), observed: valueText,
                                                       expected: fact.expected, verdict: r.verdict,
                                                       offset: a.tokens[h.first].start))
                         switch r.verdict {
@@ -124,8 +125,8 @@ public struct RubricScorer: Sendable {
                 credit = factCredits.reduce(0, +) / Double(max(1, factCredits.count))
             }
             if credit == 0 && note == nil && !negatedHits[c].isEmpty { note = "negated" }
-            concepts.append(ConceptResult(id: concept.id, label: compiled.conceptLabels[c], step: concept.step,
-                                          weight: concept.weight, required: concept.required, hit: credit > 0,
+            concepts.append(ConceptResult(id: rubric.concepts[c].id, label: compiled.conceptLabels[c], step: rubric.concepts[c].step,
+                                          weight: rubric.concepts[c].weight, required: rubric.concepts[c].required, hit: credit > 0,
                                           credit: Self.round(credit, 3), evidence: evidence, note: note))
         }
         let totalWeight = compiled.conceptWeights.reduce(0, +)

@@ -9,8 +9,9 @@ public struct TokenAutomaton: Sendable {
     private var edgeSymbols: [Int32]
     private var edgeTargets: [Int32]
     private var fail: [Int32]
-    /// Patterns ending at each state.
-    private var outputs: [[Int32]]
+    /// Patterns ending at each state: `outputStart[s]..<outputStart[s+1]` in `outputPatterns`.
+    private var outputStart: [Int32]
+    private var outputPatterns: [Int32]
     /// The nearest state on the failure chain with outputs, or -1.
     private var outputLink: [Int32]
     /// Each pattern's length in tokens.
@@ -75,7 +76,13 @@ public struct TokenAutomaton: Sendable {
         }
         edgeStart[n] = Int32(edgeSymbols.count)
         fail = failLinks
-        outputs = out
+        outputStart = [Int32](repeating: 0, count: n + 1)
+        outputPatterns = []
+        for s in 0..<n {
+            outputStart[s] = Int32(outputPatterns.count)
+            outputPatterns += out[s]
+        }
+        outputStart[n] = Int32(outputPatterns.count)
         outputLink = links
     }
 
@@ -104,10 +111,12 @@ public struct TokenAutomaton: Sendable {
                 if let t = step(state, x) { state = t; break }
                 state = fail[Int(state)]
             }
-            var o: Int32 = outputs[Int(state)].isEmpty ? outputLink[Int(state)] : state
+            let s = Int(state)
+            var o: Int32 = outputStart[s] == outputStart[s + 1] ? outputLink[s] : state
             while o >= 0 {
-                for p in outputs[Int(o)] {
-                    hits.append(Hit(pattern: Int(p), first: i - lengths[Int(p)] + 1, last: i))
+                for k in Int(outputStart[Int(o)]) ..< Int(outputStart[Int(o) + 1]) {
+                    let p = Int(outputPatterns[k])
+                    hits.append(Hit(pattern: p, first: i - lengths[p] + 1, last: i))
                 }
                 o = outputLink[Int(o)]
             }
