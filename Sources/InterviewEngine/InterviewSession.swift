@@ -450,7 +450,7 @@ public struct InterviewSession: Sendable {
                 record.questions[q].standardAnswerShown = true
                 fx.append(.save(record))
             }
-            fx.append(.show(.standardAnswer(questionID: rubrics[q].id, text: rubrics[q].standardAnswer)))
+            fx.append(.show(.standardAnswer(questionID: rubrics[q].id, text: rubrics[q].referenceAnswer(in: record.language))))
             askAgain(&fx)
         case .quit:
             phase = .quit

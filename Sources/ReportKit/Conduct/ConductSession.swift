@@ -206,7 +206,7 @@ public struct ConductSession: Sendable {
                 }
                 return beginRatings(question: q, ratings: args)
             case "show", "s": return checklist(question: q)
-            case "answer", "a": return [.say(rubrics[q].standardAnswer.trimmingCharacters(in: .whitespacesAndNewlines), .plain)]
+            case "answer", "a": return [.say(rubrics[q].referenceAnswer(in: language).trimmingCharacters(in: .whitespacesAndNewlines), .plain)]
             case "follow", "f": return followUps(question: q)
             case "skip":
                 record.questions[q].skipped = true

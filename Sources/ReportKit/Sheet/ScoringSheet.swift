@@ -70,7 +70,7 @@ public struct ScoringSheet: Sendable, Equatable {
         let numbers = Dictionary(concepts.map { ($0.id, $0.number) }, uniquingKeysWith: { a, _ in a })
         return Question(
             position: position, id: r.id, category: r.category, categoryName: content.categoryName(r.category, language),
-            question: r.question.text(language), shortAnswer: ScoringSheet.shortAnswer(r.standardAnswer),
+            question: r.question.text(language), shortAnswer: ScoringSheet.shortAnswer(r.referenceAnswer(in: language)),
             budgetSeconds: budget, concepts: concepts,
             misconceptions: r.misconceptions.enumerated().map { i, m in
                 Item(number: i + 1, id: m.id, text: m.claim.text(language), step: nil, weight: m.penalty, required: false)
