@@ -5,20 +5,22 @@
 /// equal to an ASCII one: the tokenizer folds the few scalars that decompose to ASCII, like the
 /// Kelvin sign.)
 struct TextTable: Sendable {
-    private var keys: [String]
-    /// The value in each slot, or -1 when the slot is empty.
-    private var values: [Int32]
-    private var asciiCount = 0
+    /// An ASCII word with its FNV-1a hash, computed once.
+    struct ASCIIWord: ProbingKey {
+        let text: String
+        let probeHash: Int
+        @inline(__always)
+        static func == (a: ASCIIWord, b: ASCIIWord) -> Bool { a.probeHash == b.probeHash && a.text == b.text }
+    }
+
+    private var ascii: ProbingTable<ASCIIWord>
     private var others: [String: Int32] = [:]
 
     init(capacity: Int = 8) {
-        var size = 16
-        while size < capacity * 2 { size *= 2 }
-        keys = [String](repeating: "", count: size)
-        values = [Int32](repeating: -1, count: size)
+        ascii = ProbingTable(capacity: capacity, placeholder: ASCIIWord(text: "", probeHash: 0))
     }
 
-    var count: Int { asciiCount + others.count }
+    var count: Int { ascii.count + others.count }
 
     /// FNV-1a of an ASCII word; nil when the word is not ASCII.
     @inline(__always)
@@ -33,33 +35,12 @@ struct TextTable: Sendable {
 
     subscript(_ key: String) -> Int32? {
         guard let h = Self.asciiHash(key) else { return others[key] }
-        let mask = values.count - 1
-        var i = h & mask
-        while true {
-            let v = values[i]
-            if v < 0 { return nil }
-            if keys[i] == key { return v }
-            i = (i + 1) & mask
-        }
+        return ascii[ASCIIWord(text: key, probeHash: h)]
     }
 
     /// Sets the value of `key` (`value` ≥ 0).
     mutating func insert(_ key: String, _ value: Int32) {
         guard let h = Self.asciiHash(key) else { others[key] = value; return }
-        if (asciiCount + 1) * 2 > values.count { grow() }
-        let mask = values.count - 1
-        var i = h & mask
-        while values[i] >= 0 && keys[i] != key { i = (i + 1) & mask }
-        if values[i] < 0 { asciiCount += 1 }
-        keys[i] = key
-        values[i] = value
-    }
-
-    private mutating func grow() {
-        let old = zip(keys, values).filter { $0.1 >= 0 }
-        keys = [String](repeating: "", count: values.count * 2)
-        values = [Int32](repeating: -1, count: keys.count)
-        asciiCount = 0
-        for (k, v) in old { insert(k, v) }
+        ascii.insert(ASCIIWord(text: key, probeHash: h), value)
     }
 }
