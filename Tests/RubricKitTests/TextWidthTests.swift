@@ -35,6 +35,7 @@ struct TextWidthTests {
     @Test func colourCodesTakeNoRoomAndSurvive() {
         let red = "\u{1B}[31m✗\u{1B}[0m"
         #expect(TextWidth.columns(red) == 1)
+        #expect(TextWidth.withoutColour(red + " ok") == "✗ ok")
         let lines = TextWidth.wrap(red + " Missed: the global run queue and work stealing", width: 20)
         #expect(lines.first?.hasPrefix(red) == true)
         #expect(lines.allSatisfy { TextWidth.columns($0) <= 20 })

@@ -1,6 +1,17 @@
 /// Width of text in terminal columns: East Asian wide characters take two. Used to line up tables
 /// and to put a caret under the right column.
 public enum TextWidth {
+    /// `text` without its colour codes (`ESC [ … m`).
+    public static func withoutColour(_ text: String) -> String {
+        var plain = "", escape = false
+        for s in text.unicodeScalars {
+            if escape { if s == "m" { escape = false }; continue }
+            if s == "\u{1B}" { escape = true; continue }
+            plain.unicodeScalars.append(s)
+        }
+        return plain
+    }
+
     /// Colour codes (`ESC [ … m`) take no columns.
     public static func columns(_ text: String) -> Int {
         var n = 0, escape = false

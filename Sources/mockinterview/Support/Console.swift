@@ -43,13 +43,7 @@ struct Console: Sendable {
 
     /// Columns of leading spaces, a checkbox and a bullet or list number with their spaces.
     static func hangingIndent(of line: String) -> Int {
-        var plain = "", escape = false
-        for s in line.unicodeScalars {                       // without colour codes
-            if escape { if s == "m" { escape = false }; continue }
-            if s == "\u{1B}" { escape = true; continue }
-            plain.unicodeScalars.append(s)
-        }
-        var rest = Substring(plain)
+        var rest = Substring(TextWidth.withoutColour(line))
         var indent = 0
         func take(_ n: Int) { indent += TextWidth.columns(String(rest.prefix(n))); rest = rest.dropFirst(n) }
         take(rest.prefix { $0 == " " }.count)
