@@ -1,10 +1,14 @@
 /// Everything the matcher found in one answer, before any score: the tokens, every pattern
 /// occurrence, which occurrences are negated, the value checks and the misconceptions.
 struct AnswerAnalysis {
-    let tokens: [Token]
-    let resolutions: [Vocabulary.Resolution]
-    /// Per word token, its stem (the vocabulary's spelling when it resolved).
-    let stems: [String?]
+    let tokens: TokenizedText
+    /// Per token: its symbol in the rubric's vocabulary (`Vocabulary.unknown` when it has none).
+    let symbols: [Int32]
+    /// Per token: a word's index in `words`, -1 for other tokens.
+    let wordOf: [Int32]
+    /// The answer's distinct words, each resolved once: how, and its stem (the vocabulary's
+    /// spelling when it resolved).
+    let words: [(resolution: Vocabulary.Resolution, stem: String)]
     let hits: [TokenAutomaton.Hit]
     /// Per hit: the negation cue hit that negates it, if any.
     let negatedBy: [Int?]
@@ -25,25 +29,29 @@ struct AnswerAnalysis {
         self.utf8Offsets = offsets
         self.utf8 = Array(answer.utf8)
         var symbols = [Int32](repeating: Vocabulary.unknown, count: tokens.count)
-        var resolutions = [Vocabulary.Resolution](repeating: .unknown, count: tokens.count)
-        var stems = [String?](repeating: nil, count: tokens.count)
-        // Each distinct word is resolved once: word → index in `resolved`.
+        var wordOf = [Int32](repeating: -1, count: tokens.count)
+        // Each distinct word is resolved once: word → index in `words`.
         var memo = TextTable(capacity: tokens.reduce(0) { $0 + ($1.kind == .word ? 1 : 0) } / 2)
-        var resolved: [(Int32, Vocabulary.Resolution, String)] = []
-        for (i, t) in tokens.enumerated() {
+        var words: [(resolution: Vocabulary.Resolution, stem: String)] = []
+        var wordSymbols: [Int32] = []
+        for i in tokens.indices {
+            let t = tokens[i]
             if t.kind == .word {
-                if let m = memo[t.text] { (symbols[i], resolutions[i], stems[i]) = resolved[Int(m)]; continue }
-                let r = compiled.vocabulary.resolve(t)
-                let stem = r.0 != Vocabulary.unknown ? compiled.vocabulary.spelling(r.0) : Vocabulary.key(t)
-                memo.insert(t.text, Int32(resolved.count))
-                resolved.append((r.0, r.1, stem))
-                (symbols[i], resolutions[i], stems[i]) = (r.0, r.1, stem)
+                if let m = tokens.withText(i, { memo[utf8: $0] }) { (symbols[i], wordOf[i]) = (wordSymbols[Int(m)], m); continue }
+                let text = tokens.text(i)
+                let r = compiled.vocabulary.resolve(word: t, text: text)
+                let stem = r.0 != Vocabulary.unknown ? compiled.vocabulary.spelling(r.0) : Vocabulary.key(t, text: text)
+                memo.insert(text, Int32(words.count))
+                (symbols[i], wordOf[i]) = (r.0, Int32(words.count))
+                words.append((r.1, stem))
+                wordSymbols.append(r.0)
             } else {
-                (symbols[i], resolutions[i]) = compiled.vocabulary.resolve(t)
+                symbols[i] = compiled.vocabulary.resolve(i, in: tokens).0
             }
         }
-        self.resolutions = resolutions
-        self.stems = stems
+        self.symbols = symbols
+        self.wordOf = wordOf
+        self.words = words
         // Fillers (articles) are left out of the stream; hits map back to token positions.
         let kept = tokens.indices.filter { !tokens[$0].isFiller }
         var hits = compiled.automaton.scan(kept.count == tokens.count ? symbols : kept.map { symbols[$0] })
@@ -116,9 +124,9 @@ struct AnswerAnalysis {
                 let between = (cue.last + 1 ..< h.first).reduce(0) { $0 + (tokens[$1].isFiller ? 0 : 1) }
                 let latin = tokens[cue.first].kind == .word
                 var reach = latin ? AnswerAnalysis.latinNegationReach : AnswerAnalysis.negationReach
-                if cue.first == cue.last && CompiledRubric.negationPrefixes.contains(tokens[cue.first].text) {
+                if cue.first == cue.last && CompiledRubric.negationPrefixes.contains(tokens.text(cue.first)) {
                     reach = 0 // `non-generational`, `非分代`: the joined word only
-                } else if !latin && (cue.last + 1 ..< h.first).contains(where: { Self.introducesObject(tokens[$0].text) }) {
+                } else if !latin && (cue.last + 1 ..< h.first).contains(where: { Self.introducesObject(tokens.text($0)) }) {
                     // `不要让所有客户端都监听…`, `不会从别的P偷取`: the object of a preposition or a
                     // causative sits between the negation and the verb it denies.
                     reach *= 2
@@ -139,10 +147,10 @@ struct AnswerAnalysis {
                 for (n, p) in phrases.enumerated() {
                     let last = n + 1 == phrases.count
                     // A modal verb after a Chinese cue (不会, 不能) belongs to the negation: deny it and go on.
-                    if cjk && !last && (p.0...p.1).allSatisfy({ Self.modals.contains(tokens[$0].text) }) {
+                    if cjk && !last && (p.0...p.1).allSatisfy({ Self.modals.contains(tokens.text($0)) }) {
                         chosen.append(p); continue
                     }
-                    if cjk && !last && (hits[ci].last + 1 ..< p.0).contains(where: { Self.introducesObject(tokens[$0].text) }) {
+                    if cjk && !last && (hits[ci].last + 1 ..< p.0).contains(where: { Self.introducesObject(tokens.text($0)) }) {
                         continue
                     }
                     chosen.append(p)
@@ -179,7 +187,7 @@ struct AnswerAnalysis {
     /// - a Latin prefix cue (`non`, `un`) must be joined by a hyphen to the word after it (`非` is
     ///   joined to it by being Chinese);
     /// - a Chinese `不`/`没` between two equal characters asks a question (`有没有`, `是不是`): "whether".
-    static func isCue(_ h: TokenAutomaton.Hit, compiled: CompiledRubric, tokens: [Token], utf8: [UInt8], offsets: [Int]) -> Bool {
+    static func isCue(_ h: TokenAutomaton.Hit, compiled: CompiledRubric, tokens: TokenizedText, utf8: [UInt8], offsets: [Int]) -> Bool {
         let first = tokens[h.first]
         if first.kind == .word {
             func joined(_ i: Int) -> Bool { // token i is glued to the token before it
@@ -187,15 +195,15 @@ struct AnswerAnalysis {
                     && tokens[i].kind != .cjk && tokens[i - 1].kind != .cjk
             }
             if joined(h.first) || joined(h.last + 1) { return false }
-            if h.first == h.last && CompiledRubric.negationPrefixes.contains(first.text) {
+            if h.first == h.last && CompiledRubric.negationPrefixes.contains(tokens.text(h.first)) {
                 let end = tokens[h.last].end
                 guard h.last + 1 < tokens.count, tokens[h.last + 1].start == end + 1,
                       end < offsets.count, offsets[end] < utf8.count, utf8[offsets[end]] == UInt8(ascii: "-") else { return false }
             }
             return true
         }
-        if first.kind == .cjk, first.text == "不" || first.text == "没", h.first > 0, h.first + 1 < tokens.count,
-           tokens[h.first - 1].kind == .cjk, tokens[h.first - 1].text == tokens[h.first + 1].text,
+        if first.kind == .cjk, tokens.text(h.first) == "不" || tokens.text(h.first) == "没", h.first > 0, h.first + 1 < tokens.count,
+           tokens[h.first - 1].kind == .cjk, tokens.text(h.first - 1) == tokens.text(h.first + 1),
            tokens[h.first].breakBefore == .none, tokens[h.first + 1].breakBefore == .none {
             return false
         }
@@ -210,6 +218,15 @@ struct AnswerAnalysis {
         }
         return out
     }
+
+    /// How token `i` resolved in the vocabulary.
+    func resolution(_ i: Int) -> Vocabulary.Resolution {
+        if wordOf[i] >= 0 { return words[Int(wordOf[i])].resolution }
+        return symbols[i] == Vocabulary.unknown ? .unknown : .exact
+    }
+
+    /// Token `i`'s stem when it is a word.
+    func stem(_ i: Int) -> String? { wordOf[i] >= 0 ? words[Int(wordOf[i])].stem : nil }
 
     /// Content tokens: words, numbers and CJK characters.
     var contentTokenCount: Int { tokens.reduce(0) { $0 + ($1.kind == .symbol ? 0 : 1) } }

@@ -100,14 +100,13 @@ public struct CompiledRubric: Sendable {
         func add(_ text: String, _ kind: PatternKind, prefixMatch: Bool = false) {
             var variants = [Tokenizer.tokenize(text)]
             let joined = Tokenizer.tokenize(text, splitCamelCase: false, joinSoftSeparators: true)
-            if joined.map(\.text) != variants[0].map(\.text) { variants.append(joined) }
+            if joined.texts != variants[0].texts { variants.append(joined) }
             var added = Set<[Int32]>()
             for all in variants where !all.isEmpty {
                 // A phrase's `的` is dropped wherever it stands: the answer's `的` is skipped inside a
                 // phrase, so `一样的` must match `一样的东西` as well as `一样的。`.
-                let kept = all.filter { !$0.isFiller && !($0.kind == .cjk && $0.text == "的") }
-                let tokens = kept.isEmpty ? all : kept
-                let seq = tokens.map { vocab.add($0, prefixMatch: prefixMatch) }
+                let kept = all.indices.filter { !all[$0].isFiller && !(all[$0].kind == .cjk && all.text($0) == "的") }
+                let seq = (kept.isEmpty ? Array(all.indices) : kept).map { vocab.add($0, of: all, prefixMatch: prefixMatch) }
                 guard added.insert(seq).inserted else { continue }
                 patterns.append(Pattern(kind: kind, text: text))
                 symbols.append(seq)
@@ -143,7 +142,7 @@ public struct CompiledRubric: Sendable {
         let automaton = TokenAutomaton(patterns: symbols, symbolCount: vocab.count)
         self.automaton = automaton
         self.acceptedValues = rubric.concepts.map { c in
-            c.values.map { fact in fact.accepted.map { Tokenizer.tokenize($0).map(\.text) } }
+            c.values.map { fact in fact.accepted.map { Tokenizer.tokenize($0).texts } }
         }
         let refs = [rubric.standardAnswer] + rubric.alternatives
         self.references = refs.filter { !$0.isEmpty }.map { ReferenceFeatures(text: $0) }
@@ -152,7 +151,8 @@ public struct CompiledRubric: Sendable {
         let sentences = Self.sentences(of: rubric.standardAnswer)
         if teaching.contains(where: \.isEmpty) {
             for sentence in sentences {
-                let syms = Tokenizer.tokenize(sentence).filter { !$0.isFiller }.map { vocab.resolve($0).0 }
+                let tokens = Tokenizer.tokenize(sentence)
+                let syms = tokens.indices.filter { !tokens[$0].isFiller }.map { vocab.resolve($0, in: tokens).0 }
                 for hit in automaton.scan(syms) {
                     if case .alias(let c) = patterns[hit.pattern].kind, teaching[c].isEmpty { teaching[c] = sentence }
                     if case .valueKey(let c, _) = patterns[hit.pattern].kind, teaching[c].isEmpty { teaching[c] = sentence }

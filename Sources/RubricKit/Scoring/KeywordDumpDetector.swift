@@ -99,7 +99,7 @@ struct KeywordDumpDetector {
             if linked {
                 explained += 1
             } else if words == 1, tokens[word].kind != .number, !tokens[word].afterAssignment,
-                      !coordinators.contains(tokens[word].text) {
+                      !coordinators.contains(tokens.text(word)) {
                 // (A value after `=` or `:` belongs to its key: `acks=all` relates nothing.)
                 explained += 1
             }

@@ -24,12 +24,19 @@ struct ProbingTable<Key: ProbingKey>: Sendable {
 
     @inline(__always)
     subscript(_ key: Key) -> Int32? {
+        value(hash: key.probeHash) { $0 == key }
+    }
+
+    /// The value of the key with hash `hash` that `matches` accepts (a lookup by something
+    /// equivalent to a key, without building the key).
+    @inline(__always)
+    func value(hash: Int, where matches: (Key) -> Bool) -> Int32? {
         let mask = values.count - 1
-        var i = key.probeHash & mask
+        var i = hash & mask
         while true {
             let v = values[i]
             if v < 0 { return nil }
-            if keys[i] == key { return v }
+            if matches(keys[i]) { return v }
             i = (i + 1) & mask
         }
     }

@@ -9,7 +9,7 @@ struct ReferenceFeatures: Sendable {
     init(text: String) {
         var index = FeatureTable()
         let tokens = Tokenizer.tokenize(text)
-        for f in Self.features(of: tokens) where index[f] == nil { index.insert(f, Int32(index.count)) }
+        for f in Self.features(of: tokens, stem: { PorterStemmer.stem(tokens.text($0)) }) where index[f] == nil { index.insert(f, Int32(index.count)) }
         self.index = index
         self.isChinese = Self.isMostlyChinese(tokens)
     }
@@ -28,32 +28,32 @@ struct ReferenceFeatures: Sendable {
     }
 
     /// More than a third of the words are Chinese (a CJK character counts as half a word).
-    static func isMostlyChinese(_ tokens: [Token]) -> Bool {
+    static func isMostlyChinese(_ tokens: TokenizedText) -> Bool {
         var cjk = 0, other = 0
         for t in tokens { if t.kind == .cjk { cjk += 1 } else if t.kind == .word { other += 1 } }
         let words = Double(cjk) / 2 + Double(other)
         return words > 0 && Double(cjk) / 2 / words > 1.0 / 3
     }
 
-    /// - Parameter stems: per token, its stem when already known (the answer's analysis has them).
-    static func features(of tokens: [Token], stems: [String?]? = nil) -> [UInt64] {
+    /// - Parameter stem: the Porter stem of word token `i` (the answer's analysis has them already).
+    static func features(of tokens: TokenizedText, stem: (Int) -> String) -> [UInt64] {
         var out: [UInt64] = []
         out.reserveCapacity(tokens.count)
         var previousCJK: UInt32? = nil
-        for (i, t) in tokens.enumerated() {
+        for i in tokens.indices {
+            let t = tokens[i]
             switch t.kind {
             case .cjk:
-                let v = t.firstScalarValue ?? 0
+                let v = t.scalar
                 if let p = previousCJK, t.breakBefore == .none { out.append(0x4000_0000_0000_0000 | UInt64(p) << 24 | UInt64(v)) }
                 previousCJK = v
             case .word:
                 previousCJK = nil
-                guard t.text.utf8.count >= 2, !t.isFiller, stopWordTable[t.text] == nil else { continue }
-                let stem = stems?[i] ?? PorterStemmer.stem(t.text)
-                out.append(Vocabulary.fnv(stem) & 0x3FFF_FFFF_FFFF_FFFF)
+                guard tokens.textCount(i) >= 2, !t.isFiller, tokens.withText(i, { stopWordTable[utf8: $0] }) == nil else { continue }
+                out.append(Vocabulary.fnv(stem(i)) & 0x3FFF_FFFF_FFFF_FFFF)
             case .number:
                 previousCJK = nil
-                out.append(Vocabulary.fnv(t.text) & 0x3FFF_FFFF_FFFF_FFFF)
+                out.append(tokens.withText(i) { Vocabulary.fnv($0) } & 0x3FFF_FFFF_FFFF_FFFF)
             case .symbol:
                 previousCJK = nil
             }

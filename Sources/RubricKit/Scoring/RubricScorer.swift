@@ -203,7 +203,7 @@ public struct RubricScorer: Sendable {
 
         // 4. Similarity to the standard answer and the alternatives.
         // Only references in the answer's language are compared; with none, similarity is 0.
-        let features = ReferenceFeatures.features(of: a.tokens, stems: a.stems)
+        let features = ReferenceFeatures.features(of: a.tokens) { a.stem($0) ?? PorterStemmer.stem(a.tokens.text($0)) }
         let answerIsChinese = ReferenceFeatures.isMostlyChinese(a.tokens)
         let comparable = compiled.references.compactMap { $0.recall(of: features, answerIsChinese: answerIsChinese) }
         let bestRecall = comparable.max() ?? 0
@@ -278,9 +278,9 @@ public struct RubricScorer: Sendable {
             let (line, column) = position(a.tokens[h.first].start)
             var typos: [String] = []
             for t in h.first...h.last {
-                switch a.resolutions[t] {
-                case .typo(let of, let d): typos.append("\(a.tokens[t].text)≈\(of) (\(d) edit\(d == 1 ? "" : "s"))")
-                case .prefix(let of): typos.append("\(a.tokens[t].text) starts with \(of)")
+                switch a.resolution(t) {
+                case .typo(let of, let d): typos.append("\(a.tokens.text(t))≈\(of) (\(d) edit\(d == 1 ? "" : "s"))")
+                case .prefix(let of): typos.append("\(a.tokens.text(t)) starts with \(of)")
                 default: break
                 }
             }

@@ -12,12 +12,14 @@ public enum TextNormalizer {
         var out: [Unicode.Scalar] = []
         var offsets: [Int] = []
         var previous: Token? = nil
-        for t in Tokenizer.tokenize(input) {
+        let tokens = Tokenizer.tokenize(input)
+        for i in tokens.indices {
+            let t = tokens[i]
             if let p = previous, p.kind != .cjk, t.kind != .cjk {
                 out.append(" ")
                 offsets.append(t.start)
             }
-            for (k, s) in t.text.unicodeScalars.enumerated() {
+            for (k, s) in tokens.text(i).unicodeScalars.enumerated() {
                 out.append(s)
                 offsets.append(min(t.start + k, max(t.start, t.end - 1)))
             }

@@ -33,6 +33,17 @@ struct TextTable: Sendable {
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 
+    /// The value of the word whose UTF-8 is `utf8`, without making a `String` when it is ASCII.
+    subscript(utf8 utf8: UnsafeBufferPointer<UInt8>) -> Int32? {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in utf8 {
+            if b >= 0x80 { return others[String(decoding: utf8, as: UTF8.self)] }
+            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+        }
+        let hash = Int(truncatingIfNeeded: h ^ (h >> 29))
+        return ascii.value(hash: hash) { $0.probeHash == hash && $0.text.utf8.elementsEqual(utf8) }
+    }
+
     subscript(_ key: String) -> Int32? {
         guard let h = Self.asciiHash(key) else { return others[key] }
         return ascii[ASCIIWord(text: key, probeHash: h)]

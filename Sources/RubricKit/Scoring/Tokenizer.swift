@@ -20,11 +20,15 @@ public struct Token: Sendable, Equatable {
     }
 
     public var kind: Kind
-    /// The folded text: lower case, NFKC.
-    public var text: String
     /// Unicode-scalar offsets into the original string, `start..<end`.
     public var start: Int
     public var end: Int
+    /// The folded text (lower case, NFKC) as UTF-8 bytes `textStart..<textEnd` of its
+    /// `TokenizedText` (read it with `TokenizedText.text(_:)`).
+    public var textStart: Int
+    public var textEnd: Int
+    /// A CJK or symbol token's (folded) character; 0 for words and numbers.
+    public var scalar: UInt32
     public var breakBefore: Break
     /// An assignment mark (`=`, `:`, `==`) sits between this token and the previous one.
     public var afterAssignment: Bool
@@ -34,20 +38,6 @@ public struct Token: Sendable, Equatable {
     /// when matching, so "a pointer to a backing array" matches "pointer to the backing array" and
     /// `P的本地队列` matches `P本地队列`.
     public var isFiller = false
-
-    /// The value of the text's first scalar (a CJK token's character), decoded from its UTF-8.
-    var firstScalarValue: UInt32? {
-        var it = text.utf8.makeIterator()
-        guard let b0 = it.next() else { return nil }
-        if b0 < 0x80 { return UInt32(b0) }
-        let width = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2
-        var v = UInt32(b0) & (width == 4 ? 0x07 : width == 3 ? 0x0F : 0x1F)
-        for _ in 1..<width {
-            guard let b = it.next() else { return nil }
-            v = v << 6 | (UInt32(b) & 0x3F)
-        }
-        return v
-    }
 }
 
 /// Splits text into tokens after NFKC and case folding. Separators of technical names are
@@ -57,9 +47,8 @@ public struct Token: Sendable, Equatable {
 public enum Tokenizer {
     /// - Parameter splitCamelCase: split `MinInsync` into `min insync` and letters from digits
     ///   (`CRC16` → `crc 16`). Turned off to build the joined variant of an alias.
-    public static func tokenize(_ input: String, splitCamelCase: Bool = true, joinSoftSeparators: Bool = false) -> [Token] {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(input.utf8.count / 3)
+    public static func tokenize(_ input: String, splitCamelCase: Bool = true, joinSoftSeparators: Bool = false) -> TokenizedText {
+        var tokens = TokenizedText(capacity: input.utf8.count / 3)
         // The current word's folded text as UTF-8, and its last scalar (a camelCase split moves it).
         var word: [UInt8] = []
         word.reserveCapacity(32)
@@ -80,12 +69,17 @@ public enum Tokenizer {
 
         func flush(_ end: Int) {
             guard !word.isEmpty else { return }
-            let text = String(decoding: word, as: UTF8.self)
             let b: Token.Break = tokens.isEmpty ? .sentence : pendingBreak
             // "A" is an article only at a sentence start; elsewhere it is a name ("A record").
-            let article = (text == "the" || text == "an" || text == "a") && (!wordFirstUpper || text != "a" || b == .sentence)
-            tokens.append(Token(kind: wordKind, text: text, start: wordStart, end: end, breakBefore: b,
-                                afterAssignment: pendingAssign, letterCount: wordLetters, isFiller: article))
+            let isA = word.count == 1 && word[0] == 0x61 // "a"
+            let isAnOrThe = (word.count == 2 && word[0] == 0x61 && word[1] == 0x6E)
+                || (word.count == 3 && word[0] == 0x74 && word[1] == 0x68 && word[2] == 0x65)
+            let article = (isA || isAnOrThe) && (!wordFirstUpper || !isA || b == .sentence)
+            let textStart = tokens.foldedCount
+            tokens.appendFolded(word)
+            tokens.append(Token(kind: wordKind, start: wordStart, end: end, textStart: textStart, textEnd: tokens.foldedCount,
+                                scalar: 0, breakBefore: b, afterAssignment: pendingAssign, letterCount: wordLetters,
+                                isFiller: article))
             word.removeAll(keepingCapacity: true)
             wordLetters = 0
             wordLength = 0
@@ -139,8 +133,10 @@ public enum Tokenizer {
                 lastClass = cls
             case .cjk:
                 flush(index)
-                tokens.append(Token(kind: .cjk, text: String(s), start: index, end: index + 1,
-                                    breakBefore: tokens.isEmpty ? .sentence : pendingBreak,
+                let textStart = tokens.foldedCount
+                tokens.appendFolded(s)
+                tokens.append(Token(kind: .cjk, start: index, end: index + 1, textStart: textStart, textEnd: tokens.foldedCount,
+                                    scalar: s.value, breakBefore: tokens.isEmpty ? .sentence : pendingBreak,
                                     afterAssignment: pendingAssign, letterCount: 0, isFiller: s == "的"))
                 pendingBreak = .none
                 pendingAssign = false
@@ -167,15 +163,19 @@ public enum Tokenizer {
                     if let n = lookahead, !n.properties.isWhitespace { raise(.space) } else { raise(.sentence) }
                 case "_", "-", "/", "'", "\u{2019}", "\\", "~", "@", "#", "&", "|", "^", "`", "\"", "$":
                     if s == "'" || s == "\u{2019}", let n = lookahead, n == "t" || n == "T",
-                       let prev = tokens.last, prev.end == index, prev.kind == .word, prev.text.hasSuffix("n") {
+                       let prev = tokens.last, prev.end == index, prev.kind == .word, endsWithN(tokens, tokens.count - 1) {
                         // "doesn't" → "does not": make the negation a token of its own.
                         var t = tokens.removeLast()
-                        t.text.removeLast()
+                        tokens.removeFolded(last: 1) // the "n", the token's last bytes
+                        t.textEnd -= 1
                         t.end -= 1
                         t.letterCount -= 1
-                        if !t.text.isEmpty { tokens.append(t) }
-                        tokens.append(Token(kind: .word, text: "not", start: index - 1, end: index + 2,
-                                            breakBefore: .space, afterAssignment: false, letterCount: 3))
+                        if t.textEnd > t.textStart { tokens.append(t) }
+                        let textStart = tokens.foldedCount
+                        tokens.appendFolded("not")
+                        tokens.append(Token(kind: .word, start: index - 1, end: index + 2, textStart: textStart,
+                                            textEnd: tokens.foldedCount, scalar: 0, breakBefore: .space,
+                                            afterAssignment: false, letterCount: 3))
                         current = lookahead; lookahead = scalars.next(); index += 1
                         pendingBreak = .none
                         lastClass = .space
@@ -188,7 +188,10 @@ public enum Tokenizer {
                 case "!", "?", ";", "\u{3002}", "\u{FF01}", "\u{FF1F}", "\u{FF1B}":
                     raise(.sentence)
                 case "%", "+", "<", ">", "*":
-                    tokens.append(Token(kind: .symbol, text: String(s), start: index, end: index + 1,
+                    let textStart = tokens.foldedCount
+                    tokens.appendFolded(s)
+                    tokens.append(Token(kind: .symbol, start: index, end: index + 1, textStart: textStart,
+                                        textEnd: tokens.foldedCount, scalar: s.value,
                                         breakBefore: tokens.isEmpty ? .sentence : max(pendingBreak, .space),
                                         afterAssignment: pendingAssign, letterCount: 0))
                     pendingBreak = .none
@@ -218,6 +221,12 @@ public enum Tokenizer {
     }
 
     enum CharClass { case letter, digit, cjk, symbol, space }
+
+    /// Whether token `i`'s text ends with the character "n" (as `String.hasSuffix` compares):
+    /// its last byte is `n`, and the `String` check confirms it.
+    static func endsWithN(_ tokens: TokenizedText, _ i: Int) -> Bool {
+        tokens.withText(i) { $0.last == 0x6E } && tokens.text(i).hasSuffix("n")
+    }
 
     @inline(__always)
     static func isDigit(_ s: Unicode.Scalar) -> Bool {

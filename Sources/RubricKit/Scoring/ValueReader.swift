@@ -24,7 +24,7 @@ enum ValueReader {
     /// Words that look like a setting's value even without an `=` before them.
     static let valueWords: Set<String> = ["true", "false", "yes", "no", "on", "off", "all", "none", "null", "enabled", "disabled"]
 
-    static func read(after keyLast: Int, keyFirst: Int, tokens: [Token], accepted: [[String]]) -> Reading {
+    static func read(after keyLast: Int, keyFirst: Int, tokens: TokenizedText, accepted: [[String]]) -> Reading {
         var i = keyLast + 1
         var skipped = 0
         var sawConnector = false
@@ -33,14 +33,15 @@ enum ValueReader {
             if t.breakBefore == .sentence { break }
             if t.breakBefore == .clause && !t.afterAssignment { break }
             if t.afterAssignment { sawConnector = true }
-            let isConnector = t.kind == .cjk ? connectorCJK.contains(t.text) : connectorWords.contains(t.text)
+            let text = tokens.text(i)
+            let isConnector = t.kind == .cjk ? connectorCJK.contains(text) : connectorWords.contains(text)
             if isConnector {
-                if t.kind == .cjk ? assigningCJK.contains(t.text) : assigningWords.contains(t.text) { sawConnector = true }
+                if t.kind == .cjk ? assigningCJK.contains(text) : assigningWords.contains(text) { sawConnector = true }
                 skipped += 1; i += 1; continue
             }
             if t.kind == .cjk { break }
-            let looksLikeValue = t.kind == .number || valueWords.contains(t.text) || sawConnector || t.afterAssignment
-                || accepted.contains { $0.first == t.text }
+            let looksLikeValue = t.kind == .number || valueWords.contains(text) || sawConnector || t.afterAssignment
+                || accepted.contains { $0.first == text }
             guard looksLikeValue else { break }
             return judge(at: i, tokens: tokens, accepted: accepted)
         }
@@ -50,17 +51,17 @@ enum ValueReader {
         while j >= 0 && back < 2 {
             let t = tokens[j]
             if t.kind == .number { return judge(at: j, tokens: tokens, accepted: accepted) }
-            if t.kind != .cjk || !connectorCJK.contains(t.text) && t.text != "个" { break }
+            if t.kind != .cjk || !connectorCJK.contains(tokens.text(j)) && tokens.text(j) != "个" { break }
             if tokens[j + 1].breakBefore >= .clause { break }
             j -= 1; back += 1
         }
         return Reading(verdict: .missing)
     }
 
-    private static func judge(at i: Int, tokens: [Token], accepted: [[String]]) -> Reading {
+    private static func judge(at i: Int, tokens: TokenizedText, accepted: [[String]]) -> Reading {
         for value in accepted where !value.isEmpty && i + value.count <= tokens.count {
             var ok = true
-            for (k, v) in value.enumerated() where tokens[i + k].text != v { ok = false; break }
+            for (k, v) in value.enumerated() where tokens.text(i + k) != v { ok = false; break }
             if ok { return Reading(verdict: .right, first: i, last: i + value.count - 1) }
         }
         // The wrong value: as many tokens as the shortest accepted value, within the clause.

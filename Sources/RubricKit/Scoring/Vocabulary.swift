@@ -33,22 +33,24 @@ public struct Vocabulary: Sendable {
     /// The stem (or character, or number) a symbol stands for.
     func spelling(_ id: Int32) -> String { spelled[Int(id)] }
 
-    /// The key a token is looked up by.
+    /// The key a token with folded text `text` is looked up by.
     @inline(__always)
-    static func key(_ token: Token) -> String {
-        token.kind == .word && token.letterCount >= 3 ? PorterStemmer.stem(token.text) : token.text
+    static func key(_ token: Token, text: String) -> String {
+        token.kind == .word && token.letterCount >= 3 ? PorterStemmer.stem(text) : text
     }
 
-    /// Adds a pattern token, returning its symbol.
-    mutating func add(_ token: Token, prefixMatch: Bool = false) -> Int32 {
-        if token.kind == .cjk, let v = token.firstScalarValue {
-            if let id = cjk[v] { return id }
+    /// Adds token `i` of a pattern, returning its symbol.
+    mutating func add(_ i: Int, of tokens: TokenizedText, prefixMatch: Bool = false) -> Int32 {
+        let token = tokens[i]
+        let text = tokens.text(i)
+        if token.kind == .cjk {
+            if let id = cjk[token.scalar] { return id }
             let id = Int32(spelled.count)
-            spelled.append(token.text)
-            cjk.insert(v, id)
+            spelled.append(text)
+            cjk.insert(token.scalar, id)
             return id
         }
-        let k = Self.key(token)
+        let k = Self.key(token, text: text)
         let id: Int32
         if let existing = words[k] {
             id = existing
@@ -69,15 +71,15 @@ public struct Vocabulary: Sendable {
                 }
             }
         }
-        if token.kind == .word && surfaces[token.text] == nil { surfaces.insert(token.text, id) }
-        if prefixMatch, token.kind == .word, token.text.utf8.count >= 4, isPlainLetters(token.text) {
-            let bytes = Array(token.text.utf8)
+        if token.kind == .word && surfaces[text] == nil { surfaces.insert(text, id) }
+        if prefixMatch, token.kind == .word, text.utf8.count >= 4, isPlainLetters(text) {
+            let bytes = Array(text.utf8)
             let h = Self.fnv(bytes[...])
             if let entry = prefixes[h] {
-                prefixEntries[Int(entry)] = (token.text, id)
+                prefixEntries[Int(entry)] = (text, id)
             } else {
                 prefixes.insert(h, Int32(prefixEntries.count))
-                prefixEntries.append((token.text, id))
+                prefixEntries.append((text, id))
             }
             shortestPrefix = min(shortestPrefix, bytes.count)
         }
@@ -94,33 +96,39 @@ public struct Vocabulary: Sendable {
         case unknown
     }
 
-    /// The symbol of `token`, and how it was found.
+    /// The symbol of token `i`, and how it was found.
     @inline(__always)
-    func resolve(_ token: Token) -> (Int32, Resolution) {
+    func resolve(_ i: Int, in tokens: TokenizedText) -> (Int32, Resolution) {
+        let token = tokens[i]
         switch token.kind {
         case .cjk:
-            if let v = token.firstScalarValue, let id = cjk[v] { return (id, .exact) }
+            if let id = cjk[token.scalar] { return (id, .exact) }
             return (Self.unknown, .unknown)
         case .number, .symbol:
-            if let id = words[token.text] { return (id, .exact) }
+            if let id = tokens.withText(i, { words[utf8: $0] }) { return (id, .exact) }
             return (Self.unknown, .unknown)
         case .word:
-            if let id = surfaces[token.text] { return (id, .exact) }
-            let k = Self.key(token)
-            if let id = words[k] { return (id, .exact) }
-            if let (id, d) = typo(of: token, stem: k) { return (id, .typo(of: spelled[Int(id)], distance: d)) }
-            if let (text, id) = prefix(of: token) { return (id, .prefix(of: text)) }
-            return (Self.unknown, .unknown)
+            return resolve(word: token, text: tokens.text(i))
         }
+    }
+
+    /// The symbol of a word token with folded text `text`, and how it was found.
+    func resolve(word token: Token, text: String) -> (Int32, Resolution) {
+        if let id = surfaces[text] { return (id, .exact) }
+        let k = Self.key(token, text: text)
+        if let id = words[k] { return (id, .exact) }
+        if let (id, d) = typo(of: token, text: text, stem: k) { return (id, .typo(of: spelled[Int(id)], distance: d)) }
+        if let (prefix, id) = prefix(of: text) { return (id, .prefix(of: prefix)) }
+        return (Self.unknown, .unknown)
     }
 
     /// Typo policy: the answer's word has at least 5 letters and shares its first letter with the
     /// vocabulary word; 5–7 letters allow one insertion, deletion or swap; 8–9 letters one edit of
     /// any kind; 10 or more letters two edits. Short words never match by accident.
-    func typo(of token: Token, stem: String) -> (Int32, Int)? {
+    func typo(of token: Token, text: String, stem: String) -> (Int32, Int)? {
         let letters = token.letterCount
         // Real words are short; a giant "word" (a pasted blob) must not cost quadratic time.
-        guard letters >= 5, letters <= Self.longestWord, letters == token.text.utf8.count, deletions.count > 0 else { return nil }
+        guard letters >= 5, letters <= Self.longestWord, letters == text.utf8.count, deletions.count > 0 else { return nil }
         let bytes = Array(stem.utf8)
         guard bytes.count >= 4 else { return nil }
         let limit = letters >= 10 ? 2 : 1
@@ -141,10 +149,10 @@ public struct Vocabulary: Sendable {
         return best.map { ($0.id, $0.d) }
     }
 
-    func prefix(of token: Token) -> (String, Int32)? {
+    func prefix(of text: String) -> (String, Int32)? {
         guard prefixes.count > 0 else { return nil }
-        guard token.text.utf8.count <= Self.longestWord else { return nil }
-        let bytes = Array(token.text.utf8)
+        guard text.utf8.count <= Self.longestWord else { return nil }
+        let bytes = Array(text.utf8)
         guard bytes.count > shortestPrefix else { return nil }
         var end = bytes.count - 1
         while end >= shortestPrefix {
@@ -164,6 +172,12 @@ public struct Vocabulary: Sendable {
     static func fnv(_ s: String) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    static func fnv(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
         return h
     }
 

@@ -1,0 +1,62 @@
+/// A text's tokens and their folded text. The tokens are plain values (no `String` each, so
+/// copying one copies a few words); their folded text — lower case, NFKC — lives end to end in
+/// one UTF-8 buffer, token `i`'s at `tokens[i].textStart..<tokens[i].textEnd`.
+public struct TokenizedText: Sendable, Equatable, RandomAccessCollection {
+    public private(set) var tokens: [Token] = []
+    private(set) var folded: [UInt8] = []
+
+    init(capacity: Int) {
+        tokens.reserveCapacity(capacity)
+        folded.reserveCapacity(capacity * 3)
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { tokens.count }
+
+    @inline(__always)
+    public subscript(i: Int) -> Token {
+        get { tokens[i] }
+        set { tokens[i] = newValue }
+    }
+
+    /// The folded text of token `i`.
+    public func text(_ i: Int) -> String {
+        withText(i) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The folded text of every token.
+    public var texts: [String] { indices.map(text) }
+
+    /// `body` applied to the folded UTF-8 of token `i`.
+    @inline(__always)
+    func withText<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let t = tokens[i]
+        return folded.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(t.textStart)..<Int(t.textEnd)])) }
+    }
+
+    /// The length of token `i`'s folded text in UTF-8 bytes.
+    @inline(__always)
+    func textCount(_ i: Int) -> Int { Int(tokens[i].textEnd - tokens[i].textStart) }
+
+    // MARK: Building (the tokenizer)
+
+    /// The end of the folded text so far: where the next token's text starts.
+    var foldedCount: Int { folded.count }
+
+    mutating func appendFolded(_ s: Unicode.Scalar) {
+        if s.value < 0x80 { folded.append(UInt8(truncatingIfNeeded: s.value)) } else if let e = UTF8.encode(s) { folded.append(contentsOf: e) }
+    }
+
+    mutating func appendFolded(_ bytes: [UInt8]) { folded.append(contentsOf: bytes) }
+
+    mutating func appendFolded(_ bytes: StaticString) {
+        bytes.withUTF8Buffer { folded.append(contentsOf: $0) }
+    }
+
+    /// Drops the last `n` bytes of folded text (a token being built).
+    mutating func removeFolded(last n: Int) { folded.removeLast(n) }
+
+    mutating func append(_ token: Token) { tokens.append(token) }
+
+    mutating func removeLast() -> Token { tokens.removeLast() }
+}
