@@ -31,13 +31,13 @@ struct AnswerAnalysis {
         var symbols = [Int32](repeating: Vocabulary.unknown, count: tokens.count)
         var wordOf = [Int32](repeating: -1, count: tokens.count)
         // Each distinct word is resolved once: word → index in `words`.
-        var memo = TextTable(capacity: tokens.reduce(0) { $0 + ($1.kind == .word ? 1 : 0) } / 2)
+        var memo = TextTable(capacity: tokens.reduce(0) { $0 + ($1.kind == .word ? 1 : 0) })
         var words: [(resolution: Vocabulary.Resolution, stem: String)] = []
         var wordSymbols: [Int32] = []
         for i in tokens.indices {
             let t = tokens[i]
             if t.kind == .word {
-                if let m = tokens.withText(i, { memo[utf8: $0] }) { (symbols[i], wordOf[i]) = (wordSymbols[Int(m)], m); continue }
+                if let m = memo.value(of: i, in: tokens) { (symbols[i], wordOf[i]) = (wordSymbols[Int(m)], m); continue }
                 let text = tokens.text(i)
                 let r = compiled.vocabulary.resolve(word: t, text: text)
                 let stem = r.0 != Vocabulary.unknown ? compiled.vocabulary.spelling(r.0) : Vocabulary.key(t, text: text)

@@ -49,7 +49,7 @@ struct ReferenceFeatures: Sendable {
                 previousCJK = v
             case .word:
                 previousCJK = nil
-                guard tokens.textCount(i) >= 2, !t.isFiller, tokens.withText(i, { stopWordTable[utf8: $0] }) == nil else { continue }
+                guard tokens.textCount(i) >= 2, !t.isFiller, stopWordTable.value(of: i, in: tokens) == nil else { continue }
                 out.append(Vocabulary.fnv(stem(i)) & 0x3FFF_FFFF_FFFF_FFFF)
             case .number:
                 previousCJK = nil

@@ -44,6 +44,10 @@ struct TextTable: Sendable {
         return ascii.value(hash: hash) { $0.probeHash == hash && $0.text.utf8.elementsEqual(utf8) }
     }
 
+    /// The value of token `i`'s folded text.
+    @inline(__always)
+    func value(of i: Int, in tokens: TokenizedText) -> Int32? { tokens.withText(i) { self[utf8: $0] } }
+
     subscript(_ key: String) -> Int32? {
         guard let h = Self.asciiHash(key) else { return others[key] }
         return ascii[ASCIIWord(text: key, probeHash: h)]

@@ -43,9 +43,7 @@ public struct TokenizedText: Sendable, Equatable, RandomAccessCollection {
     /// The end of the folded text so far: where the next token's text starts.
     var foldedCount: Int { folded.count }
 
-    mutating func appendFolded(_ s: Unicode.Scalar) {
-        if s.value < 0x80 { folded.append(UInt8(truncatingIfNeeded: s.value)) } else if let e = UTF8.encode(s) { folded.append(contentsOf: e) }
-    }
+    mutating func appendFolded(_ s: Unicode.Scalar) { folded.appendUTF8(s) }
 
     mutating func appendFolded(_ bytes: [UInt8]) { folded.append(contentsOf: bytes) }
 

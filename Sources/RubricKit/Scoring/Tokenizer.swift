@@ -48,7 +48,13 @@ public enum Tokenizer {
     /// - Parameter splitCamelCase: split `MinInsync` into `min insync` and letters from digits
     ///   (`CRC16` → `crc 16`). Turned off to build the joined variant of an alias.
     public static func tokenize(_ input: String, splitCamelCase: Bool = true, joinSoftSeparators: Bool = false) -> TokenizedText {
-        var tokens = TokenizedText(capacity: input.utf8.count / 3)
+        var input = input
+        return input.withUTF8 { tokenize(utf8: $0, splitCamelCase: splitCamelCase, joinSoftSeparators: joinSoftSeparators) }
+    }
+
+    /// Tokenizes the valid UTF-8 `input` (a `String`'s bytes).
+    static func tokenize(utf8 input: UnsafeBufferPointer<UInt8>, splitCamelCase: Bool, joinSoftSeparators: Bool) -> TokenizedText {
+        var tokens = TokenizedText(capacity: input.count / 3)
         // The current word's folded text as UTF-8, and its last scalar (a camelCase split moves it).
         var word: [UInt8] = []
         word.reserveCapacity(32)
@@ -63,7 +69,7 @@ public enum Tokenizer {
         var pendingBreak: Token.Break = .sentence
         var pendingAssign = false
         var index = 0
-        var scalars = input.unicodeScalars.makeIterator()
+        var scalars = UTF8Scalars.Iterator(input)
         var current = scalars.next()
         var lookahead = scalars.next()
 
@@ -87,7 +93,7 @@ public enum Tokenizer {
             pendingAssign = false
         }
         func append(_ s: Unicode.Scalar) {
-            if s.value < 0x80 { word.append(UInt8(truncatingIfNeeded: s.value)) } else if let e = UTF8.encode(s) { word.append(contentsOf: e) }
+            word.appendUTF8(s)
             wordLastScalar = s
         }
         func raise(_ b: Token.Break) { if b > pendingBreak { pendingBreak = b } }
@@ -243,7 +249,15 @@ public enum Tokenizer {
     /// the rest by `classifyRule`.
     @inline(__always)
     static func classify(_ s: Unicode.Scalar) -> CharClass {
-        if s.value >= 0x80, let slot = CommonScalars.slot(s.value) { return CommonScalars.shared.charClass(slot) }
+        let v = s.value
+        if v < 0x80 {
+            if v >= 0x61 && v <= 0x7A { return .letter }
+            if v >= 0x30 && v <= 0x39 { return .digit }
+            if v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D || v == 0x0B || v == 0x0C { return .space }
+            return .symbol
+        }
+        if isCJK(v) { return .cjk }
+        if let slot = CommonScalars.slot(v) { return CommonScalars.shared.charClass(slot) }
         return classifyRule(s)
     }
 

@@ -1,24 +1,60 @@
+extension Array where Element == UInt8 {
+    /// Appends the UTF-8 encoding of `s`.
+    @inline(__always)
+    mutating func appendUTF8(_ s: Unicode.Scalar) {
+        let v = s.value
+        if v < 0x80 {
+            append(UInt8(truncatingIfNeeded: v))
+        } else if v < 0x800 {
+            append(0xC0 | UInt8(truncatingIfNeeded: v >> 6))
+            append(0x80 | UInt8(truncatingIfNeeded: v & 0x3F))
+        } else if v < 0x1_0000 {
+            append(0xE0 | UInt8(truncatingIfNeeded: v >> 12))
+            append(0x80 | UInt8(truncatingIfNeeded: (v >> 6) & 0x3F))
+            append(0x80 | UInt8(truncatingIfNeeded: v & 0x3F))
+        } else {
+            append(0xF0 | UInt8(truncatingIfNeeded: v >> 18))
+            append(0x80 | UInt8(truncatingIfNeeded: (v >> 12) & 0x3F))
+            append(0x80 | UInt8(truncatingIfNeeded: (v >> 6) & 0x3F))
+            append(0x80 | UInt8(truncatingIfNeeded: v & 0x3F))
+        }
+    }
+}
+
 /// Decoding of UTF-8 byte spans that are known to be valid (slices of a Swift `String` cut at scalar
 /// boundaries), without building a `String`.
 enum UTF8Scalars {
     /// Calls `body` with each scalar of `bytes` in order until it returns false. A truncated or
     /// malformed sequence (which valid input never has) ends the walk.
     static func forEach(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Unicode.Scalar) -> Bool) {
+        var it = Iterator(bytes)
+        while let s = it.next() { guard body(s) else { return } }
+    }
+
+    /// The scalars of `bytes` in order; a truncated or malformed sequence ends them.
+    struct Iterator: IteratorProtocol {
+        let bytes: UnsafeBufferPointer<UInt8>
         var i = 0
-        let n = bytes.count
-        while i < n {
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+        @inline(__always)
+        mutating func next() -> Unicode.Scalar? {
+            let n = bytes.count
+            guard i < n else { return nil }
             let b0 = UInt32(bytes[i])
+            if b0 < 0x80 { i += 1; return Unicode.Scalar(UInt8(truncatingIfNeeded: b0)) }
             var v: UInt32
             var width: Int
-            if b0 < 0x80 { v = b0; width = 1 }
-            else if b0 >= 0xF0 { v = b0 & 0x07; width = 4 }
+            if b0 >= 0xF0 { v = b0 & 0x07; width = 4 }
             else if b0 >= 0xE0 { v = b0 & 0x0F; width = 3 }
             else { v = b0 & 0x1F; width = 2 }
-            guard i + width <= n else { return }
+            guard i + width <= n else { i = n; return nil }
             var k = 1
             while k < width { v = v << 6 | (UInt32(bytes[i + k]) & 0x3F); k += 1 }
-            guard let s = Unicode.Scalar(v), body(s) else { return }
+            guard let s = Unicode.Scalar(v) else { i = n; return nil }
             i += width
+            return s
         }
     }
 }

@@ -105,7 +105,7 @@ public struct Vocabulary: Sendable {
             if let id = cjk[token.scalar] { return (id, .exact) }
             return (Self.unknown, .unknown)
         case .number, .symbol:
-            if let id = tokens.withText(i, { words[utf8: $0] }) { return (id, .exact) }
+            if let id = words.value(of: i, in: tokens) { return (id, .exact) }
             return (Self.unknown, .unknown)
         case .word:
             return resolve(word: token, text: tokens.text(i))
