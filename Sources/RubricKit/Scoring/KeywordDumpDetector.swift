@@ -136,17 +136,19 @@ struct KeywordDumpDetector {
 
     /// Whether the gap holds one of `arrows`, as `String.contains` (Foundation's search, which
     /// compares canonically equivalent text) finds it. Most gaps are decided from their bytes:
-    /// in ASCII only the exact bytes `->` and `=>` can match; text without `-`, `=` and without any
+    /// in ASCII only the exact bytes `->` and `=>` can match; text without `>` and without any
     /// scalar of U+2180–U+227F or U+2780–U+27FF (the arrows, and every character whose canonical
-    /// decomposition holds an arrow, `=` or `>`: `↛`, `⇏`, `≠`, `≯`) cannot hold one. The rest is
-    /// searched as before.
+    /// decomposition holds an arrow or `>`: `↛`, `⇏`, `≯`) cannot hold one, nor can text without
+    /// `-` and `=` and those scalars. The rest is searched as before.
     static func containsArrow(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
-        var ascii = true, maybe = false
+        var ascii = true, maybe = false, dashOrEquals = false, greater = false
         var i = 0
         while i < raw.count {
             let b = raw[i]
             if b == 0x2D || b == 0x3D {
-                maybe = true
+                dashOrEquals = true
+            } else if b == 0x3E {
+                greater = true
             } else if b >= 0x80 {
                 ascii = false
                 if b == 0xE2, i + 1 < raw.count {
@@ -156,6 +158,7 @@ struct KeywordDumpDetector {
             }
             i += 1
         }
+        if dashOrEquals && greater { maybe = true }
         if !maybe { return false }
         if ascii {
             var j = 0

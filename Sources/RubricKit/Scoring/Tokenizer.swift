@@ -54,10 +54,19 @@ public enum Tokenizer {
 
     /// Tokenizes the valid UTF-8 `input` (a `String`'s bytes).
     static func tokenize(utf8 input: UnsafeBufferPointer<UInt8>, splitCamelCase: Bool, joinSoftSeparators: Bool) -> TokenizedText {
-        var tokens = TokenizedText(capacity: input.count / 3)
+        var run = Run(input, splitCamelCase: splitCamelCase, joinSoftSeparators: joinSoftSeparators)
+        run.scan()
+        run.markFillers()
+        return run.tokens
+    }
+
+    /// One tokenization: the tokens so far, the word being built and the scalars ahead.
+    private struct Run {
+        let splitCamelCase: Bool
+        let joinSoftSeparators: Bool
+        var tokens: TokenizedText
         // The current word's folded text as UTF-8, and its last scalar (a camelCase split moves it).
         var word: [UInt8] = []
-        word.reserveCapacity(32)
         var wordLastScalar: Unicode.Scalar = " "
         var wordKind: Token.Kind = .word
         var wordStart = 0
@@ -69,11 +78,139 @@ public enum Tokenizer {
         var pendingBreak: Token.Break = .sentence
         var pendingAssign = false
         var index = 0
-        var scalars = UTF8Scalars.Iterator(input)
-        var current = scalars.next()
-        var lookahead = scalars.next()
+        var scalars: UTF8Scalars.Iterator
+        var current: Unicode.Scalar?
+        var lookahead: Unicode.Scalar?
 
-        func flush(_ end: Int) {
+        init(_ input: UnsafeBufferPointer<UInt8>, splitCamelCase: Bool, joinSoftSeparators: Bool) {
+            self.splitCamelCase = splitCamelCase
+            self.joinSoftSeparators = joinSoftSeparators
+            tokens = TokenizedText(capacity: input.count / 3)
+            word.reserveCapacity(32)
+            scalars = UTF8Scalars.Iterator(input)
+            current = scalars.next()
+            lookahead = scalars.next()
+        }
+
+        mutating func scan() {
+            while let raw = current {
+                defer { index += 1; current = lookahead; lookahead = scalars.next() }
+                let s = foldFast(raw)
+                let cls = classify(s)
+                switch cls {
+                case .letter, .digit:
+                    let rv = raw.value
+                    let isUpper = rv < 0x80 ? (rv >= 0x41 && rv <= 0x5A) : isUppercase(raw)
+                    let kind: Token.Kind = cls == .digit ? .number : .word
+                    if !word.isEmpty {
+                        var split = false
+                        if lastClass == .symbol {
+                            split = false // a sign or decimal point inside a number: "-1", "1.14"
+                        } else if lastClass != cls {
+                            split = splitCamelCase // letter ↔ digit: "CRC16" → "crc 16"
+                        } else if splitCamelCase && cls == .letter && isUpper && !lastWasUpper && wordLength >= 2 {
+                            split = true // camelCase: lower → Upper; one leading lower letter stays (gRPC, eBPF, iOS)
+                        } else if splitCamelCase && cls == .letter && !isUpper && lastWasUpper && wordLength >= 2,
+                                  let next = lookahead, next.value < 0x80 ? (next.value >= 0x61 && next.value <= 0x7A) : next.properties.isLowercase {
+                            // "HTTPServer": the last capital starts the next word when at least two lowers follow.
+                            let last = wordLastScalar
+                            word.removeLast(UTF8.width(last))
+                            wordLetters -= 1
+                            flush(index - 1)
+                            append(last)
+                            wordStart = index - 1
+                            wordLetters = 1
+                            wordLength = 1
+                            wordKind = .word
+                            pendingBreak = .none
+                        }
+                        if split { flush(index) }
+                    }
+                    if word.isEmpty { wordStart = index; wordKind = kind; wordFirstUpper = isUpper }
+                    append(s)
+                    wordLength += 1
+                    if cls == .letter { wordLetters += 1 }
+                    lastWasUpper = isUpper
+                    lastClass = cls
+                case .cjk:
+                    flush(index)
+                    let textStart = tokens.foldedCount
+                    tokens.appendFolded(s)
+                    tokens.append(Token(kind: .cjk, start: index, end: index + 1, textStart: textStart, textEnd: tokens.foldedCount,
+                                        scalar: s.value, breakBefore: tokens.isEmpty ? .sentence : pendingBreak,
+                                        afterAssignment: pendingAssign, letterCount: 0, isFiller: s == "的"))
+                    pendingBreak = .none
+                    pendingAssign = false
+                    lastClass = .cjk
+                case .symbol:
+                    // `-` or `.` inside a number (`-1`, `1.14`) stays in it.
+                    if s == "-" , lastClass != .letter, lastClass != .digit, let n = lookahead, isDigit(n) {
+                        flush(index)
+                        wordStart = index; wordKind = .number
+                        append(s); wordLength = 1; lastClass = .symbol
+                        continue
+                    }
+                    if s == ".", lastClass == .digit, let n = lookahead, isDigit(n) {
+                        append(s); wordLength += 1; lastClass = .symbol
+                        continue
+                    }
+                    flush(index)
+                    switch s {
+                    case "=", ":":
+                        pendingAssign = true
+                        raise(s == ":" ? .clause : .space)
+                    case ".":
+                        // A full stop ends a sentence only before a space or the end.
+                        if let n = lookahead, !n.properties.isWhitespace { raise(.space) } else { raise(.sentence) }
+                    case "_", "-", "/", "'", "\u{2019}", "\\", "~", "@", "#", "&", "|", "^", "`", "\"", "$":
+                        if s == "'" || s == "\u{2019}", let n = lookahead, n == "t" || n == "T",
+                           let prev = tokens.last, prev.end == index, prev.kind == .word, endsWithN(tokens, tokens.count - 1) {
+                            // "doesn't" → "does not": make the negation a token of its own.
+                            var t = tokens.removeLast()
+                            tokens.removeFolded(last: 1) // the "n", the token's last bytes
+                            t.textEnd -= 1
+                            t.end -= 1
+                            t.letterCount -= 1
+                            if t.textEnd > t.textStart { tokens.append(t) }
+                            let textStart = tokens.foldedCount
+                            tokens.appendFolded("not")
+                            tokens.append(Token(kind: .word, start: index - 1, end: index + 2, textStart: textStart,
+                                                textEnd: tokens.foldedCount, scalar: 0, breakBefore: .space,
+                                                afterAssignment: false, letterCount: 3))
+                            current = lookahead; lookahead = scalars.next(); index += 1
+                            pendingBreak = .none
+                            lastClass = .space
+                            continue
+                        }
+                        if !joinSoftSeparators { raise(.space) }
+                    case ",", "(", ")", "[", "]", "{", "}", "\u{3001}", "\u{FF0C}", "\u{3010}", "\u{3011}",
+                         "\u{300A}", "\u{300B}", "\u{300C}", "\u{300D}", "\u{201C}", "\u{201D}", "\u{2014}", "\u{2026}":
+                        raise(s == "\u{2026}" ? .sentence : .clause)
+                    case "!", "?", ";", "\u{3002}", "\u{FF01}", "\u{FF1F}", "\u{FF1B}":
+                        raise(.sentence)
+                    case "%", "+", "<", ">", "*":
+                        let textStart = tokens.foldedCount
+                        tokens.appendFolded(s)
+                        tokens.append(Token(kind: .symbol, start: index, end: index + 1, textStart: textStart,
+                                            textEnd: tokens.foldedCount, scalar: s.value,
+                                            breakBefore: tokens.isEmpty ? .sentence : max(pendingBreak, .space),
+                                            afterAssignment: pendingAssign, letterCount: 0))
+                        pendingBreak = .none
+                        pendingAssign = false
+                    default:
+                        raise(.clause)
+                    }
+                    lastClass = .symbol
+                case .space:
+                    flush(index)
+                    raise(s == "\n" || s == "\r" || s == "\u{2028}" || s == "\u{2029}" ? .sentence : .space)
+                    lastClass = .space
+                }
+            }
+            flush(index)
+        }
+
+        mutating func flush(_ end: Int) {
             guard !word.isEmpty else { return }
             let b: Token.Break = tokens.isEmpty ? .sentence : pendingBreak
             // "A" is an article only at a sentence start; elsewhere it is a name ("A record").
@@ -92,138 +229,26 @@ public enum Tokenizer {
             pendingBreak = .none
             pendingAssign = false
         }
-        func append(_ s: Unicode.Scalar) {
+
+        mutating func append(_ s: Unicode.Scalar) {
             word.appendUTF8(s)
             wordLastScalar = s
         }
-        func raise(_ b: Token.Break) { if b > pendingBreak { pendingBreak = b } }
 
-        while let raw = current {
-            defer { index += 1; current = lookahead; lookahead = scalars.next() }
-            let s = foldFast(raw)
-            let cls = classify(s)
-            switch cls {
-            case .letter, .digit:
-                let rv = raw.value
-                let isUpper = rv < 0x80 ? (rv >= 0x41 && rv <= 0x5A) : isUppercase(raw)
-                let kind: Token.Kind = cls == .digit ? .number : .word
-                if !word.isEmpty {
-                    var split = false
-                    if lastClass == .symbol {
-                        split = false // a sign or decimal point inside a number: "-1", "1.14"
-                    } else if lastClass != cls {
-                        split = splitCamelCase // letter ↔ digit: "CRC16" → "crc 16"
-                    } else if splitCamelCase && cls == .letter && isUpper && !lastWasUpper && wordLength >= 2 {
-                        split = true // camelCase: lower → Upper; one leading lower letter stays (gRPC, eBPF, iOS)
-                    } else if splitCamelCase && cls == .letter && !isUpper && lastWasUpper && wordLength >= 2,
-                              let next = lookahead, next.value < 0x80 ? (next.value >= 0x61 && next.value <= 0x7A) : next.properties.isLowercase {
-                        // "HTTPServer": the last capital starts the next word when at least two lowers follow.
-                        let last = wordLastScalar
-                        word.removeLast(UTF8.width(last))
-                        wordLetters -= 1
-                        flush(index - 1)
-                        append(last)
-                        wordStart = index - 1
-                        wordLetters = 1
-                        wordLength = 1
-                        wordKind = .word
-                        pendingBreak = .none
-                    }
-                    if split { flush(index) }
+        mutating func raise(_ b: Token.Break) { if b > pendingBreak { pendingBreak = b } }
+
+        mutating func markFillers() {
+            // An article counts as a filler only before a word; `的` only inside a phrase, between two
+            // tokens with no punctuation around it (`Service的负载均衡` ~ `Service负载均衡`).
+            for i in tokens.indices where tokens[i].isFiller {
+                let next = i + 1 < tokens.count ? tokens[i + 1] : nil
+                if tokens[i].kind == .cjk {
+                    if i == 0 || tokens[i].breakBefore > .space || (next.map { $0.breakBefore > .space } ?? true) { tokens[i].isFiller = false }
+                } else if next?.kind != .word || next?.breakBefore != .space {
+                    tokens[i].isFiller = false
                 }
-                if word.isEmpty { wordStart = index; wordKind = kind; wordFirstUpper = isUpper }
-                append(s)
-                wordLength += 1
-                if cls == .letter { wordLetters += 1 }
-                lastWasUpper = isUpper
-                lastClass = cls
-            case .cjk:
-                flush(index)
-                let textStart = tokens.foldedCount
-                tokens.appendFolded(s)
-                tokens.append(Token(kind: .cjk, start: index, end: index + 1, textStart: textStart, textEnd: tokens.foldedCount,
-                                    scalar: s.value, breakBefore: tokens.isEmpty ? .sentence : pendingBreak,
-                                    afterAssignment: pendingAssign, letterCount: 0, isFiller: s == "的"))
-                pendingBreak = .none
-                pendingAssign = false
-                lastClass = .cjk
-            case .symbol:
-                // `-` or `.` inside a number (`-1`, `1.14`) stays in it.
-                if s == "-" , lastClass != .letter, lastClass != .digit, let n = lookahead, isDigit(n) {
-                    flush(index)
-                    wordStart = index; wordKind = .number
-                    append(s); wordLength = 1; lastClass = .symbol
-                    continue
-                }
-                if s == ".", lastClass == .digit, let n = lookahead, isDigit(n) {
-                    append(s); wordLength += 1; lastClass = .symbol
-                    continue
-                }
-                flush(index)
-                switch s {
-                case "=", ":":
-                    pendingAssign = true
-                    raise(s == ":" ? .clause : .space)
-                case ".":
-                    // A full stop ends a sentence only before a space or the end.
-                    if let n = lookahead, !n.properties.isWhitespace { raise(.space) } else { raise(.sentence) }
-                case "_", "-", "/", "'", "\u{2019}", "\\", "~", "@", "#", "&", "|", "^", "`", "\"", "$":
-                    if s == "'" || s == "\u{2019}", let n = lookahead, n == "t" || n == "T",
-                       let prev = tokens.last, prev.end == index, prev.kind == .word, endsWithN(tokens, tokens.count - 1) {
-                        // "doesn't" → "does not": make the negation a token of its own.
-                        var t = tokens.removeLast()
-                        tokens.removeFolded(last: 1) // the "n", the token's last bytes
-                        t.textEnd -= 1
-                        t.end -= 1
-                        t.letterCount -= 1
-                        if t.textEnd > t.textStart { tokens.append(t) }
-                        let textStart = tokens.foldedCount
-                        tokens.appendFolded("not")
-                        tokens.append(Token(kind: .word, start: index - 1, end: index + 2, textStart: textStart,
-                                            textEnd: tokens.foldedCount, scalar: 0, breakBefore: .space,
-                                            afterAssignment: false, letterCount: 3))
-                        current = lookahead; lookahead = scalars.next(); index += 1
-                        pendingBreak = .none
-                        lastClass = .space
-                        continue
-                    }
-                    if !joinSoftSeparators { raise(.space) }
-                case ",", "(", ")", "[", "]", "{", "}", "\u{3001}", "\u{FF0C}", "\u{3010}", "\u{3011}",
-                     "\u{300A}", "\u{300B}", "\u{300C}", "\u{300D}", "\u{201C}", "\u{201D}", "\u{2014}", "\u{2026}":
-                    raise(s == "\u{2026}" ? .sentence : .clause)
-                case "!", "?", ";", "\u{3002}", "\u{FF01}", "\u{FF1F}", "\u{FF1B}":
-                    raise(.sentence)
-                case "%", "+", "<", ">", "*":
-                    let textStart = tokens.foldedCount
-                    tokens.appendFolded(s)
-                    tokens.append(Token(kind: .symbol, start: index, end: index + 1, textStart: textStart,
-                                        textEnd: tokens.foldedCount, scalar: s.value,
-                                        breakBefore: tokens.isEmpty ? .sentence : max(pendingBreak, .space),
-                                        afterAssignment: pendingAssign, letterCount: 0))
-                    pendingBreak = .none
-                    pendingAssign = false
-                default:
-                    raise(.clause)
-                }
-                lastClass = .symbol
-            case .space:
-                flush(index)
-                raise(s == "\n" || s == "\r" || s == "\u{2028}" || s == "\u{2029}" ? .sentence : .space)
-                lastClass = .space
             }
         }
-        flush(index)
-        // An article counts as a filler only before a word; `的` only inside a phrase, between two
-        // tokens with no punctuation around it (`Service的负载均衡` ~ `Service负载均衡`).
-        for i in tokens.indices where tokens[i].isFiller {
-            let next = i + 1 < tokens.count ? tokens[i + 1] : nil
-            if tokens[i].kind == .cjk {
-                if i == 0 || tokens[i].breakBefore > .space || (next.map { $0.breakBefore > .space } ?? true) { tokens[i].isFiller = false }
-            } else if next?.kind != .word || next?.breakBefore != .space {
-                tokens[i].isFiller = false
-            }
-        }
-        return tokens
     }
 
     enum CharClass { case letter, digit, cjk, symbol, space }
