@@ -73,7 +73,13 @@ enum BatchLineReader {
             let b = bytes[i]
             if b == 0x22 { i += 1; return String(decoding: out, as: UTF8.self) }
             if b < 0x20 { return nil }
-            if b != 0x5C { out.append(b); i += 1; continue }
+            if b != 0x5C {
+                // A run of plain bytes, copied at once.
+                let run = i
+                while i < n, bytes[i] != 0x22, bytes[i] != 0x5C, bytes[i] >= 0x20 { i += 1 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                continue
+            }
             i += 1
             guard i < n else { return nil }
             let e = bytes[i]

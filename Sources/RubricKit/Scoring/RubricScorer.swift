@@ -46,37 +46,41 @@ public struct RubricScorer: Sendable {
         func text(_ h: TokenAutomaton.Hit) -> String { a.text(h.first, h.last) }
 
         // 1. Concepts: aliases and value facts.
+        // Per concept, its hits in three groups: aliases (`3c`), negated ones (`3c + 1`), value keys (`3c + 2`).
         let n = rubric.concepts.count
-        var aliasHits = [[Int]](repeating: [], count: n)
-        var negatedHits = [[Int]](repeating: [], count: n)
-        var keyHits = [[Int]](repeating: [], count: n)
+        var conceptEntries: [(group: Int, hit: Int)] = []
         var conceptSpans: [(first: Int, last: Int, concept: Int)] = []
         for (i, h) in a.hits.enumerated() {
             switch kinds[h.pattern] {
             case .alias(let c):
-                if a.negatedBy[i] == nil { aliasHits[c].append(i) } else { negatedHits[c].append(i) }
+                conceptEntries.append((a.negatedBy[i] == nil ? 3 * c : 3 * c + 1, i))
                 conceptSpans.append((h.first, h.last, c))
             case .valueKey(let c, _):
-                if a.negatedBy[i] == nil { keyHits[c].append(i) } else { negatedHits[c].append(i) }
+                conceptEntries.append((a.negatedBy[i] == nil ? 3 * c + 2 : 3 * c + 1, i))
                 conceptSpans.append((h.first, h.last, c))
             case .negatedAlias(let c):
                 if let cue = a.negatedBy[i] {
-                    aliasHits[c].append(i)
+                    conceptEntries.append((3 * c, i))
                     conceptSpans.append((a.hits[cue].first, h.last, c))
                 }
             default: break
             }
         }
+        let byConcept = HitGroups(groupCount: 3 * n, conceptEntries)
+        func aliasHits(_ c: Int) -> ArraySlice<Int> { byConcept[3 * c] }
+        func negatedHits(_ c: Int) -> ArraySlice<Int> { byConcept[3 * c + 1] }
+        func keyHits(_ c: Int) -> ArraySlice<Int> { byConcept[3 * c + 2] }
         var valueChecks: [ValueCheck] = []
         var concepts: [ConceptResult] = []
         concepts.reserveCapacity(n)
         var wrongValues: [(concept: Int, observed: String, expected: String)] = []
+        var seenPatterns: [Int] = []
         for c in rubric.concepts.indices {
             var evidence: [String] = []
             func addEvidence(_ s: String) { if !s.isEmpty && evidence.count < 5 && !evidence.contains(s) { evidence.append(s) } }
             // One piece of evidence per alias (by pattern), so texts are built and compared only a few times.
-            var seenPatterns: [Int] = []
-            for i in aliasHits[c] where evidence.count < 5 && !seenPatterns.contains(a.hits[i].pattern) {
+            seenPatterns.removeAll(keepingCapacity: true)
+            for i in aliasHits(c) where evidence.count < 5 && !seenPatterns.contains(a.hits[i].pattern) {
                 seenPatterns.append(a.hits[i].pattern)
                 let h = a.hits[i]
                 // A negated alias shows with its negation cue.
@@ -86,14 +90,14 @@ public struct RubricScorer: Sendable {
                     addEvidence(text(h))
                 }
             }
-            var credit = aliasHits[c].isEmpty ? 0.0 : 1.0
+            var credit = aliasHits(c).isEmpty ? 0.0 : 1.0
             var note: String? = nil
             if !rubric.concepts[c].values.isEmpty {
                 var factCredits: [Double] = []
                 for (f, fact) in rubric.concepts[c].values.enumerated() {
                     var verdict: ValueReader.Verdict? = nil
                     var observed = ""
-                    for i in keyHits[c] {
+                    for i in keyHits(c) {
                         let h = a.hits[i]
                         guard case .valueKey(_, let ff) = kinds[h.pattern], ff == f else { continue }
                         let r = ValueReader.read(after: h.last, keyFirst: h.first, tokens: a.tokens,
@@ -118,13 +122,13 @@ public struct RubricScorer: Sendable {
                         factCredits.append(0)
                         wrongValues.append((c, observed, fact.expected))
                         note = "wrong value: \(fact.keys.first ?? "")=\(observed), expected \(fact.expected)"
-                    case .missing?: factCredits.append(aliasHits[c].isEmpty ? policy.keyWithoutValueCredit : 1)
-                    case nil: factCredits.append(aliasHits[c].isEmpty ? 0 : 1)
+                    case .missing?: factCredits.append(aliasHits(c).isEmpty ? policy.keyWithoutValueCredit : 1)
+                    case nil: factCredits.append(aliasHits(c).isEmpty ? 0 : 1)
                     }
                 }
                 credit = factCredits.reduce(0, +) / Double(max(1, factCredits.count))
             }
-            if credit == 0 && note == nil && !negatedHits[c].isEmpty { note = "negated" }
+            if credit == 0 && note == nil && !negatedHits(c).isEmpty { note = "negated" }
             concepts.append(ConceptResult(id: rubric.concepts[c].id, label: compiled.conceptLabels[c], step: rubric.concepts[c].step,
                                           weight: rubric.concepts[c].weight, required: rubric.concepts[c].required, hit: credit > 0,
                                           credit: Self.round(credit, 3), evidence: evidence, note: note))
@@ -159,17 +163,18 @@ public struct RubricScorer: Sendable {
 
         // 3. The framework: cues and the steps of the concepts hit.
         let allSteps = FrameworkStep.allCases
-        var stepCues = [[Int]](repeating: [], count: allSteps.count)
+        var stepEntries: [(group: Int, hit: Int)] = []
         var habitHits = [Bool](repeating: false, count: framework.habits.count)
         var dontKnowHits: [Int] = []
         for (i, h) in a.hits.enumerated() {
             switch kinds[h.pattern] {
-            case .stepCue(let s): if let k = allSteps.firstIndex(of: s) { stepCues[k].append(i) }
+            case .stepCue(let s): if let k = allSteps.firstIndex(of: s) { stepEntries.append((k, i)) }
             case .habitCue(let x): if x < habitHits.count { habitHits[x] = true }
             case .dontKnow: dontKnowHits.append(i)
             default: break
             }
         }
+        let stepCues = HitGroups(groupCount: allSteps.count, stepEntries)
         var steps: [FrameworkResult.StepResult] = []
         var positions: [(FrameworkStep, Int)] = []
         for (k, step) in allSteps.enumerated() {
@@ -185,7 +190,7 @@ public struct RubricScorer: Sendable {
             }
             var conceptPosition = Int.max
             for c in concepts.indices where compiled.conceptSteps[c] == step && concepts[c].hit {
-                if let first = aliasHits[c].first.map({ a.hits[$0].first }) ?? keyHits[c].first.map({ a.hits[$0].first }) {
+                if let first = aliasHits(c).first.map({ a.hits[$0].first }) ?? keyHits(c).first.map({ a.hits[$0].first }) {
                     conceptPosition = min(conceptPosition, first)
                 }
                 if evidence.count < 4, let e = concepts[c].evidence.first, !evidence.contains(e) { evidence.append(e) }
@@ -232,7 +237,7 @@ public struct RubricScorer: Sendable {
         var idleCaps: [String] = []
         func cap(_ name: String, _ limit: Double) {
             if score > limit { caps.append("\(name): \(Self.format(limit))"); score = limit }
-            else { idleCaps.append("\(name): \(Self.format(limit))") }
+            else if traced { idleCaps.append("\(name): \(Self.format(limit))") }
         }
         let bands = rubric.bands
         if isEmpty { flags.append("empty"); cap("empty", 0) }
