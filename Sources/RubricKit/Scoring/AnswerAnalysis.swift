@@ -21,13 +21,14 @@ struct AnswerAnalysis {
     init(answer: String, compiled: CompiledRubric) {
         let tokens = Tokenizer.tokenize(answer)
         self.tokens = tokens
+        let utf8 = Array(answer.utf8)
+        // A scalar starts at every byte that is not a continuation byte (10xxxxxx).
         var offsets: [Int] = []
-        offsets.reserveCapacity(answer.utf8.count + 1)
-        var byte = 0
-        for u in answer.unicodeScalars { offsets.append(byte); byte += UTF8.width(u) }
-        offsets.append(byte)
+        offsets.reserveCapacity(utf8.count + 1)
+        for (i, b) in utf8.enumerated() where b & 0xC0 != 0x80 { offsets.append(i) }
+        offsets.append(utf8.count)
         self.utf8Offsets = offsets
-        self.utf8 = Array(answer.utf8)
+        self.utf8 = utf8
         var symbols = [Int32](repeating: Vocabulary.unknown, count: tokens.count)
         var wordOf = [Int32](repeating: -1, count: tokens.count)
         // Each distinct word is resolved once: word → index in `words`.

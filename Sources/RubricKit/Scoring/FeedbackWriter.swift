@@ -39,18 +39,16 @@ struct FeedbackWriter {
         if !hit.isEmpty {
             items.append(FeedbackItem(kind: .covered, text: (zh ? "已覆盖：" : "Covered: ") + hit.map(\.label).joined(separator: sep)))
         }
-        let wrongIDs = Set(wrongValues.map(\.0.id))
-        let missed = concepts.indices.filter { !concepts[$0].hit && !wrongIDs.contains(concepts[$0].id) }
+        let missed = concepts.indices.filter { c in !concepts[c].hit && !wrongValues.contains { $0.0.id == concepts[c].id } }
             .sorted { (concepts[$0].required ? 0 : 1, -concepts[$0].weight, $0) < (concepts[$1].required ? 0 : 1, -concepts[$1].weight, $1) }
         for c in missed.prefix(Self.maxMissed) {
             let teach = compiled.teaching[c]
             let label = concepts[c].label
-            let text: String
-            if zh {
-                text = "遗漏：\(label)" + (concepts[c].required ? "（必答）" : "") + (teach.isEmpty ? "" : "。标准答案：\(teach)")
-            } else {
-                text = "Missed: \(label)" + (concepts[c].required ? " (required)" : "") + (teach.isEmpty ? "" : ". The standard answer: \(teach)")
-            }
+            var text = zh ? "遗漏：" : "Missed: "
+            text.reserveCapacity(text.utf8.count + label.utf8.count + teach.utf8.count + 32)
+            text += label
+            if concepts[c].required { text += zh ? "（必答）" : " (required)" }
+            if !teach.isEmpty { text += zh ? "。标准答案：" : ". The standard answer: "; text += teach }
             items.append(FeedbackItem(kind: .missed, text: text))
         }
         if missed.count > Self.maxMissed {
