@@ -133,7 +133,7 @@ public enum Tokenizer {
                     lastWasUpper = isUpper
                     lastClass = cls
                 case .cjk:
-                    flush(index)
+                    if !word.isEmpty { flush(index) } // (flush checks too; the call costs, once per CJK character)
                     let textStart = tokens.foldedCount
                     tokens.appendFolded(s)
                     tokens.append(Token(kind: .cjk, start: index, end: index + 1, textStart: textStart, textEnd: tokens.foldedCount,
