@@ -55,8 +55,11 @@ enum BatchLineReader {
         guard i < n, bytes[i] == 0x22 else { return nil }
         i += 1
         let start = i
+        let words = UnsafeRawBufferPointer(bytes)
         // The fast path: no escapes.
         while i < n {
+            while i + 8 <= n && !GradeJSONWriter.needsEscape(words.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
+            guard i < n else { break }
             let b = bytes[i]
             if b == 0x22 {
                 let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
@@ -76,6 +79,7 @@ enum BatchLineReader {
             if b != 0x5C {
                 // A run of plain bytes, copied at once.
                 let run = i
+                while i + 8 <= n && !GradeJSONWriter.needsEscape(words.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
                 while i < n, bytes[i] != 0x22, bytes[i] != 0x5C, bytes[i] >= 0x20 { i += 1 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
                 continue

@@ -109,6 +109,21 @@ public struct GradeJSONWriter {
             if x == 0 && x.sign == .minus { bytes.insert(0x2D, at: bytes.count - 1) }
             return
         }
+        // At most three decimals (scores, credits and weights are rounded so): no shorter decimal
+        // names the same `Double` (below 1e9 they are far closer than 0.001), so these digits are
+        // its shortest description.
+        let thousandths = (x * 1000).rounded()
+        if abs(x) < 1e9, abs(x) >= 0.001, thousandths / 1000 == x {
+            let n = Int(abs(thousandths))
+            if x < 0 { bytes.append(0x2D) }
+            integer(n / 1000)
+            bytes.append(0x2E)
+            var fraction = n % 1000, width = 3
+            while width > 1 && fraction % 10 == 0 { fraction /= 10; width -= 1 }
+            var divisor = width == 3 ? 100 : width == 2 ? 10 : 1
+            while divisor > 0 { bytes.append(0x30 + UInt8(fraction / divisor % 10)); divisor /= 10 }
+            return
+        }
         var d = x.description
         if d.hasSuffix(".0") { d.removeLast(2) }
         bytes.append(contentsOf: d.utf8)
