@@ -6,12 +6,14 @@
 struct FeedbackWriter {
     let rubric: Rubric
     let framework: Framework
-    let compiled: CompiledRubric
+    /// Per concept, the sentence that teaches it (`CompiledRubric.teaching`).
+    let teaching: [String]
+    /// The language of the feedback (`CompiledRubric.language`).
+    let language: Language
 
     /// Missed concepts listed at most.
     static let maxMissed = 5
 
-    private var language: Language { compiled.language }
     private var zh: Bool { language == .zh }
 
     func write(concepts: [ConceptResult], misconceptions: [MisconceptionResult],
@@ -28,7 +30,7 @@ struct FeedbackWriter {
             }
             for (n, c) in order.prefix(6).enumerated() {
                 let concept = rubric.concepts[c]
-                let teach = compiled.teaching[c]
+                let teach = teaching[c]
                 let label = concept.label.text(language)
                 let text = teach.isEmpty ? "\(n + 1). \(label)" : "\(n + 1). \(label)" + (zh ? "：" : ": ") + teach
                 items.append(FeedbackItem(kind: .studyPlan, text: text))
@@ -42,7 +44,7 @@ struct FeedbackWriter {
         let missed = concepts.indices.filter { c in !concepts[c].hit && !wrongValues.contains { $0.0.id == concepts[c].id } }
             .sorted { (concepts[$0].required ? 0 : 1, -concepts[$0].weight, $0) < (concepts[$1].required ? 0 : 1, -concepts[$1].weight, $1) }
         for c in missed.prefix(Self.maxMissed) {
-            let teach = compiled.teaching[c]
+            let teach = teaching[c]
             let label = concepts[c].label
             var text = zh ? "遗漏：" : "Missed: "
             text.reserveCapacity(text.utf8.count + label.utf8.count + teach.utf8.count + 32)

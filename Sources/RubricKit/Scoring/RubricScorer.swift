@@ -259,7 +259,8 @@ public struct RubricScorer: Sendable {
             rawCoverage: Self.round(100 * coverage, 1), weights: .init(coverage: Self.round(wCov, 3),
             structure: Self.round(wStruct, 3), similarity: Self.round(wSim, 3)), base: Self.round(base, 1))
 
-        let feedback = FeedbackWriter(rubric: rubric, framework: framework, compiled: compiled).write(
+        let feedback = FeedbackWriter(rubric: rubric, framework: framework, teaching: compiled.teaching,
+                                      language: compiled.language).write(
             concepts: concepts, misconceptions: misconceptions, wrongValues: wrongValues.map {
                 (rubric.concepts[$0.concept], $0.observed, $0.expected) },
             framework: frameworkResult, flags: flags, dontKnow: isDontKnow || isEmpty)
