@@ -55,7 +55,9 @@ struct ConductCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Continue an unfinished interviewer-led session (id or unique prefix).", valueName: "session"))
     var resume: String?
 
-    func validate() throws {
+    /// Checks how the arguments combine. `run` calls it first: as `validate()` it would run before
+    /// ArgumentParser reports an unknown option, so a typo (`--qestion`) would get this message instead.
+    func checkArguments() throws {
         if resume == nil {
             guard scenario != nil else { throw ValidationError("give a scenario (see `mockinterview list`), or --resume SESSION") }
             guard let candidate, !candidate.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -67,6 +69,7 @@ struct ConductCommand: ParsableCommand {
     }
 
     func run() throws {
+        try checkArguments()
         let bank = try global.loadContent()
         let store = try SessionStoreAccess.open()
         // A resumed interview goes on in the language it was held in, unless --lang says otherwise.

@@ -52,7 +52,9 @@ struct GradeCommand: ParsableCommand {
     @Option(help: "Output format: text or json for one answer; jsonl (default) for a batch.")
     var format: Format?
 
-    func validate() throws {
+    /// Checks how the arguments combine. `run` calls it first: as `validate()` it would run before
+    /// ArgumentParser reports an unknown option, so a typo (`--qestion`) would get this message instead.
+    func checkArguments() throws {
         if batch != nil {
             if question != nil || answerFile != nil || stdinMarker != nil {
                 throw ValidationError("--batch grades a file of answers; do not combine it with --question, --answer-file or '-'")
@@ -67,6 +69,7 @@ struct GradeCommand: ParsableCommand {
     }
 
     func run() throws {
+        try checkArguments()
         let bank = try global.loadContent()
         let rubricSet = try RubricSource.rubrics(folder: rubrics, bank: bank)
         // Text is for reading: the interface language. JSON keeps the rubric's unless --lang says otherwise.

@@ -21,11 +21,14 @@ struct HistoryCommand: ParsableCommand {
     @Option(help: "Output format: text or json (schema 1).") var format: Format = .text
     @Option(help: ArgumentHelp("Show only the newest n sessions.", valueName: "n")) var limit: Int?
 
-    func validate() throws {
+    /// Checks how the arguments combine. `run` calls it first: as `validate()` it would run before
+    /// ArgumentParser reports an unknown option, so a typo (`--qestion`) would get this message instead.
+    func checkArguments() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1, got \(limit)") }
     }
 
     func run() throws {
+        try checkArguments()
         let store = try SessionStoreAccess.open()
         let listing = HistoryListing(records: try SessionStoreAccess.run { try store.list(limit: limit) })
         switch format {

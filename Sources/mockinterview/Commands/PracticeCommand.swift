@@ -59,7 +59,9 @@ struct PracticeCommand: ParsableCommand {
     @Flag(help: "Review: the questions whose concepts you miss most, spaced by how long ago you practised each.")
     var review = false
 
-    func validate() throws {
+    /// Checks how the arguments combine. `run` calls it first: as `validate()` it would run before
+    /// ArgumentParser reports an unknown option, so a typo (`--qestion`) would get this message instead.
+    func checkArguments() throws {
         guard resume else { return }
         let extra = [(scenarioArgument != nil, "a scenario"), (guided, "--guided"), (seed != nil, "--seed"), (review, "--review")]
             .filter(\.0).map(\.1)
@@ -69,6 +71,7 @@ struct PracticeCommand: ParsableCommand {
     }
 
     func run() throws {
+        try checkArguments()
         let bank = try global.loadContent()
         // The data folder is checked before any question is asked.
         let store = try SessionStoreAccess.open()

@@ -43,7 +43,9 @@ struct ReportCommand: ParsableCommand {
             completion: .file())
     var output: String?
 
-    func validate() throws {
+    /// Checks how the arguments combine. `run` calls it first: as `validate()` it would run before
+    /// ArgumentParser reports an unknown option, so a typo (`--qestion`) would get this message instead.
+    func checkArguments() throws {
         if last && session != nil { throw ValidationError("give a session id or --last, not both") }
         if session?.trimmingCharacters(in: .whitespaces).isEmpty == true {
             throw ValidationError("the session id is empty; `mockinterview history` lists the sessions")
@@ -51,6 +53,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        try checkArguments()
         let language = global.language
         let store = try SessionStoreAccess.open()
         let record: SessionRecord

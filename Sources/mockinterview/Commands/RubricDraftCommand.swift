@@ -42,7 +42,9 @@ struct RubricDraftCommand: ParsableCommand {
     @Option(help: "Share of the score given to similarity with the reference answers (0–1).")
     var similarityWeight: Double = RubricDrafter.Options().similarityWeight
 
-    func validate() throws {
+    /// Checks how the arguments combine. `run` calls it first: as `validate()` it would run before
+    /// ArgumentParser reports an unknown option, so a typo (`--qestion`) would get this message instead.
+    func checkArguments() throws {
         guard (0...1).contains(similarityWeight) else { throw ValidationError("--similarity-weight must be between 0 and 1") }
         let ok = !category.isEmpty && category.unicodeScalars.allSatisfy {
             ($0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil)) || "._-".unicodeScalars.contains($0)
@@ -51,6 +53,7 @@ struct RubricDraftCommand: ParsableCommand {
     }
 
     func run() throws {
+        try checkArguments()
         let console = Console.shared
         guard let data = FileManager.default.contents(atPath: bank) else {
             console.error("cannot read \(bank)")

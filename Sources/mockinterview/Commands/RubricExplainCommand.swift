@@ -33,12 +33,15 @@ struct RubricExplainCommand: ParsableCommand {
     var rubrics: String?
     @Option(help: "Output format: text or json.") var format: Format = .text
 
-    func validate() throws {
+    /// Checks how the arguments combine. `run` calls it first: as `validate()` it would run before
+    /// ArgumentParser reports an unknown option, so a typo (`--qestion`) would get this message instead.
+    func checkArguments() throws {
         if let m = stdinMarker, m != "-" { throw ValidationError("unexpected argument '\(m)'; pass the answer with --answer-file FILE or '-' for stdin") }
         if answerFile != nil && stdinMarker != nil { throw ValidationError("give either --answer-file or '-', not both") }
     }
 
     func run() throws {
+        try checkArguments()
         let bank = try global.loadContent()
         let set = try RubricSource.rubrics(folder: rubrics, bank: bank)
         guard let rubric = set.first(where: { $0.id == question }) else {

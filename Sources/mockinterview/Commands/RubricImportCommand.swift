@@ -34,11 +34,14 @@ struct RubricImportCommand: ParsableCommand {
     var out: String
     @Option(help: "Concepts per rubric, at most (1–40).") var maxConcepts: Int = 12
 
-    func validate() throws {
+    /// Checks how the arguments combine. `run` calls it first: as `validate()` it would run before
+    /// ArgumentParser reports an unknown option, so a typo (`--qestion`) would get this message instead.
+    func checkArguments() throws {
         guard (1...40).contains(maxConcepts) else { throw ValidationError("--max-concepts must be between 1 and 40") }
     }
 
     func run() throws {
+        try checkArguments()
         let console = Console.shared
         guard let data = FileManager.default.contents(atPath: file) else {
             console.error("cannot read \(file)")

@@ -41,11 +41,14 @@ struct StatsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("How many of the most-missed concepts to list.", valueName: "n"))
     var top: Int = 10
 
-    func validate() throws {
+    /// Checks how the arguments combine. `run` calls it first: as `validate()` it would run before
+    /// ArgumentParser reports an unknown option, so a typo (`--qestion`) would get this message instead.
+    func checkArguments() throws {
         if top < 1 { throw ValidationError("--top must be at least 1") }
     }
 
     func run() throws {
+        try checkArguments()
         let store = try SessionStoreAccess.open()
         let records = try SessionStoreAccess.run { try store.list() }.filter {
             switch kind {
