@@ -77,6 +77,7 @@ public struct RubricScorer: Sendable {
         var seenPatterns: [Int] = []
         for c in rubric.concepts.indices {
             var evidence: [String] = []
+            if !aliasHits(c).isEmpty || !keyHits(c).isEmpty { evidence.reserveCapacity(5) }
             func addEvidence(_ s: String) { if !s.isEmpty && evidence.count < 5 && !evidence.contains(s) { evidence.append(s) } }
             // One piece of evidence per alias (by pattern), so texts are built and compared only a few times.
             seenPatterns.removeAll(keepingCapacity: true)
@@ -146,15 +147,22 @@ public struct RubricScorer: Sendable {
         }
         var misconceptions: [MisconceptionResult] = []
         for (m, mis) in rubric.misconceptions.enumerated() where !mis.match.isEmpty && !misconceptionHits[m].isEmpty {
-            var bySentence: [Int: [Int: Int]] = [:] // sentence → group → first hit
-            for i in misconceptionHits[m] {
-                let h = a.hits[i]
-                guard case .misconception(_, let g) = kinds[h.pattern] else { continue }
-                let s = a.sentenceOf[h.first]
-                if bySentence[s, default: [:]][g] == nil { bySentence[s, default: [:]][g] = i }
+            // The first sentence holding every group, with the first hit of each group in it.
+            let hits = misconceptionHits[m]
+            var found: [Int]? = nil
+            var previous = -1
+            for s in hits.map({ a.sentenceOf[a.hits[$0].first] }).sorted() where s != previous {
+                previous = s
+                var first = [Int?](repeating: nil, count: mis.match.count)
+                for i in hits where a.sentenceOf[a.hits[i].first] == s {
+                    guard case .misconception(_, let g) = kinds[a.hits[i].pattern], g < first.count else { continue }
+                    if first[g] == nil { first[g] = i }
+                }
+                let groups = first.compactMap { $0 }
+                if groups.count == first.count { found = groups; break }
             }
-            if let (_, groups) = bySentence.sorted(by: { $0.key < $1.key }).first(where: { $0.value.count == mis.match.count }) {
-                let evidence = groups.sorted { $0.key < $1.key }.map { text(a.hits[$0.value]) }
+            if let groups = found {
+                let evidence = groups.map { text(a.hits[$0]) }
                 misconceptions.append(MisconceptionResult(id: mis.id, claim: mis.claim.text(compiled.language),
                                                           correction: mis.correction.text(compiled.language),
                                                           penalty: mis.penalty, evidence: evidence))

@@ -170,9 +170,8 @@ public struct Vocabulary: Sendable {
     }
 
     static func fnv(_ s: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return h
+        var s = s
+        return s.withUTF8 { fnv($0) }
     }
 
     static func fnv(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
