@@ -274,16 +274,21 @@ public enum Tokenizer {
     /// the rest by `classifyRule`.
     @inline(__always)
     static func classify(_ s: Unicode.Scalar) -> CharClass {
-        let v = s.value
+        if let c = classByRange(s.value) { return c }
+        if let slot = CommonScalars.slot(s.value) { return CommonScalars.shared.charClass(slot) }
+        return classifyRule(s)
+    }
+
+    /// The class of an ASCII or CJK scalar, from its value alone; nil for the rest.
+    @inline(__always)
+    static func classByRange(_ v: UInt32) -> CharClass? {
         if v < 0x80 {
             if v >= 0x61 && v <= 0x7A { return .letter }
             if v >= 0x30 && v <= 0x39 { return .digit }
             if v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D || v == 0x0B || v == 0x0C { return .space }
             return .symbol
         }
-        if isCJK(v) { return .cjk }
-        if let slot = CommonScalars.slot(v) { return CommonScalars.shared.charClass(slot) }
-        return classifyRule(s)
+        return isCJK(v) ? .cjk : nil
     }
 
     @inline(__always)
@@ -300,14 +305,7 @@ public enum Tokenizer {
     }
 
     static func classifyRule(_ s: Unicode.Scalar) -> CharClass {
-        let v = s.value
-        if v < 0x80 {
-            if v >= 0x61 && v <= 0x7A { return .letter }
-            if v >= 0x30 && v <= 0x39 { return .digit }
-            if v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D || v == 0x0B || v == 0x0C { return .space }
-            return .symbol
-        }
-        if isCJK(v) { return .cjk }
+        if let c = classByRange(s.value) { return c }
         let p = s.properties
         if p.isWhitespace { return .space }
         if p.isAlphabetic { return .letter }
