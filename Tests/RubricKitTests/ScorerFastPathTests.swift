@@ -48,6 +48,22 @@ struct ScorerFastPathTests {
         #expect(texts == ["http", "server", "gomaxprocs", "8", "crc", "16", "école", "does", "not", "中", "文", "x"])
     }
 
+    /// A token's byte offsets are its scalar offsets counted in the original string's UTF-8
+    /// (full-width and multi-byte letters, camelCase splits, `n't`, CJK, symbols, emoji).
+    @Test func tokenByteOffsetsAreTheScalarOffsetsInUTF8() {
+        let inputs = Self.samples + ["HTTPServer ＨＴＴＰＳｅｒｖｅｒ=8 CRC16 ÉCOLE doesn\u{2019}t DOESN'T isn't 中文 😀 \u{301}x",
+                                     "acks=all, min.insync.replicas = 2；Ｐ的本地队列 -1 1.14 ＡＢＣdef 50% a+b <x> ÄÖÜäöü"]
+        for s in inputs {
+            let scalarBytes = s.unicodeScalars.map { UTF8.width($0) }
+            func byteOffset(_ scalar: Int) -> Int { scalarBytes.prefix(scalar).reduce(0, +) }
+            let tokens = Tokenizer.tokenize(s)
+            for t in tokens {
+                #expect(t.byteStart == byteOffset(t.start) && t.byteEnd == byteOffset(t.end),
+                        "\(s.debugDescription) \(t.start)..<\(t.end)")
+            }
+        }
+    }
+
     @Test func commonScalarTableAgreesWithTheRules() {
         let ranges: [ClosedRange<UInt32>] = CommonScalars.ranges + [0x250...0x2FF, 0x1F300...0x1F3FF, 0xF900...0xFAFF]
         for v in ranges.joined() {

@@ -14,20 +14,13 @@ struct AnswerAnalysis {
     let negatedBy: [Int?]
     let sentenceOf: [Int]
     let clauseOf: [Int]
-    /// The answer's UTF-8 bytes, and for each scalar offset its byte offset (one extra at the end).
+    /// The answer's UTF-8 bytes (tokens carry their byte offsets into them).
     let utf8: [UInt8]
-    let utf8Offsets: [Int]
 
     init(answer: String, compiled: CompiledRubric) {
         let tokens = Tokenizer.tokenize(answer)
         self.tokens = tokens
         let utf8 = Array(answer.utf8)
-        // A scalar starts at every byte that is not a continuation byte (10xxxxxx).
-        var offsets: [Int] = []
-        offsets.reserveCapacity(utf8.count + 1)
-        for (i, b) in utf8.enumerated() where b & 0xC0 != 0x80 { offsets.append(i) }
-        offsets.append(utf8.count)
-        self.utf8Offsets = offsets
         self.utf8 = utf8
         var symbols = [Int32](repeating: Vocabulary.unknown, count: tokens.count)
         var wordOf = [Int32](repeating: -1, count: tokens.count)
@@ -98,7 +91,7 @@ struct AnswerAnalysis {
         // Negation cues, minus those inside a longer exempt word.
         var cues: [Int] = [] // hit indices, ordered by `last` (the automaton reports hits by end)
         for (i, h) in hits.enumerated() where compiled.kinds[h.pattern] == .negation {
-            if !insideExemptWord(h) && Self.isCue(h, compiled: compiled, tokens: tokens, utf8: utf8, offsets: offsets) { cues.append(i) }
+            if !insideExemptWord(h) && Self.isCue(h, compiled: compiled, tokens: tokens, utf8: utf8) { cues.append(i) }
         }
         var negatedBy = [Int?](repeating: nil, count: hits.count)
         if !cues.isEmpty {
@@ -188,7 +181,7 @@ struct AnswerAnalysis {
     /// - a Latin prefix cue (`non`, `un`) must be joined by a hyphen to the word after it (`非` is
     ///   joined to it by being Chinese);
     /// - a Chinese `不`/`没` between two equal characters asks a question (`有没有`, `是不是`): "whether".
-    static func isCue(_ h: TokenAutomaton.Hit, compiled: CompiledRubric, tokens: TokenizedText, utf8: [UInt8], offsets: [Int]) -> Bool {
+    static func isCue(_ h: TokenAutomaton.Hit, compiled: CompiledRubric, tokens: TokenizedText, utf8: [UInt8]) -> Bool {
         let first = tokens[h.first]
         if first.kind == .word {
             func joined(_ i: Int) -> Bool { // token i is glued to the token before it
@@ -197,9 +190,9 @@ struct AnswerAnalysis {
             }
             if joined(h.first) || joined(h.last + 1) { return false }
             if h.first == h.last && CompiledRubric.negationPrefixes.contains(tokens.text(h.first)) {
-                let end = tokens[h.last].end
+                let end = tokens[h.last].end, byteEnd = tokens[h.last].byteEnd
                 guard h.last + 1 < tokens.count, tokens[h.last + 1].start == end + 1,
-                      end < offsets.count, offsets[end] < utf8.count, utf8[offsets[end]] == UInt8(ascii: "-") else { return false }
+                      byteEnd >= 0, byteEnd < utf8.count, utf8[byteEnd] == UInt8(ascii: "-") else { return false }
             }
             return true
         }
@@ -237,8 +230,8 @@ struct AnswerAnalysis {
     func withBytes<R>(between a: Int, _ b: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         var range = 0..<0
         if a >= 0, b < tokens.count, a < b {
-            let x = tokens[a].end, y = tokens[b].start
-            if x >= 0, y < utf8Offsets.count, x < y { range = utf8Offsets[x]..<utf8Offsets[y] }
+            let x = tokens[a].byteEnd, y = tokens[b].byteStart
+            if x >= 0, y <= utf8.count, x < y { range = x..<y }
         }
         return utf8.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
@@ -246,8 +239,8 @@ struct AnswerAnalysis {
     /// The answer's original text of tokens `first...last`.
     func text(_ first: Int, _ last: Int) -> String {
         guard first >= 0, last < tokens.count, first <= last else { return "" }
-        let a = tokens[first].start, b = tokens[last].end
-        guard a >= 0, b < utf8Offsets.count, a < b else { return "" }
-        return String(decoding: utf8[utf8Offsets[a]..<utf8Offsets[b]], as: UTF8.self)
+        let a = tokens[first].byteStart, b = tokens[last].byteEnd
+        guard a >= 0, b <= utf8.count, a < b else { return "" }
+        return String(decoding: utf8[a..<b], as: UTF8.self)
     }
 }

@@ -23,6 +23,9 @@ public struct Token: Sendable, Equatable {
     /// Unicode-scalar offsets into the original string, `start..<end`.
     public var start: Int
     public var end: Int
+    /// The same span as UTF-8 byte offsets into the original string.
+    public var byteStart: Int
+    public var byteEnd: Int
     /// The folded text (lower case, NFKC) as UTF-8 bytes `textStart..<textEnd` of its
     /// `TokenizedText` (read it with `TokenizedText.text(_:)`).
     public var textStart: Int
@@ -81,6 +84,11 @@ public enum Tokenizer {
         var scalars: UTF8Scalars.Iterator
         var current: Unicode.Scalar?
         var lookahead: Unicode.Scalar?
+        // Byte offsets of the scalars before, at and after `index`.
+        var previousByte = 0
+        var byte = 0
+        var lookaheadByte = 0
+        var wordByteStart = 0
 
         init(_ input: UnsafeBufferPointer<UInt8>, splitCamelCase: Bool, joinSoftSeparators: Bool) {
             self.splitCamelCase = splitCamelCase
@@ -89,12 +97,23 @@ public enum Tokenizer {
             word.reserveCapacity(32)
             scalars = UTF8Scalars.Iterator(input)
             current = scalars.next()
+            lookaheadByte = scalars.i
+            lookahead = scalars.next()
+        }
+
+        /// Moves to the next scalar.
+        mutating func advance() {
+            index += 1
+            previousByte = byte
+            byte = lookaheadByte
+            current = lookahead
+            lookaheadByte = scalars.i
             lookahead = scalars.next()
         }
 
         mutating func scan() {
             while let raw = current {
-                defer { index += 1; current = lookahead; lookahead = scalars.next() }
+                defer { advance() }
                 let s = foldFast(raw)
                 let cls = classify(s)
                 switch cls {
@@ -116,27 +135,29 @@ public enum Tokenizer {
                             let last = wordLastScalar
                             word.removeLast(UTF8.width(last))
                             wordLetters -= 1
-                            flush(index - 1)
+                            flush(index - 1, byte: previousByte)
                             append(last)
                             wordStart = index - 1
+                            wordByteStart = previousByte
                             wordLetters = 1
                             wordLength = 1
                             wordKind = .word
                             pendingBreak = .none
                         }
-                        if split { flush(index) }
+                        if split { flush(index, byte: byte) }
                     }
-                    if word.isEmpty { wordStart = index; wordKind = kind; wordFirstUpper = isUpper }
+                    if word.isEmpty { wordStart = index; wordByteStart = byte; wordKind = kind; wordFirstUpper = isUpper }
                     append(s)
                     wordLength += 1
                     if cls == .letter { wordLetters += 1 }
                     lastWasUpper = isUpper
                     lastClass = cls
                 case .cjk:
-                    if !word.isEmpty { flush(index) } // (flush checks too; the call costs, once per CJK character)
+                    if !word.isEmpty { flush(index, byte: byte) } // (flush checks too; the call costs, once per CJK character)
                     let textStart = tokens.foldedCount
                     tokens.appendFolded(s)
-                    tokens.append(Token(kind: .cjk, start: index, end: index + 1, textStart: textStart, textEnd: tokens.foldedCount,
+                    tokens.append(Token(kind: .cjk, start: index, end: index + 1, byteStart: byte, byteEnd: lookaheadByte,
+                                        textStart: textStart, textEnd: tokens.foldedCount,
                                         scalar: s.value, breakBefore: tokens.isEmpty ? .sentence : pendingBreak,
                                         afterAssignment: pendingAssign, letterCount: 0, isFiller: s == "的"))
                     pendingBreak = .none
@@ -145,8 +166,8 @@ public enum Tokenizer {
                 case .symbol:
                     // `-` or `.` inside a number (`-1`, `1.14`) stays in it.
                     if s == "-" , lastClass != .letter, lastClass != .digit, let n = lookahead, isDigit(n) {
-                        flush(index)
-                        wordStart = index; wordKind = .number
+                        flush(index, byte: byte)
+                        wordStart = index; wordByteStart = byte; wordKind = .number
                         append(s); wordLength = 1; lastClass = .symbol
                         continue
                     }
@@ -154,7 +175,7 @@ public enum Tokenizer {
                         append(s); wordLength += 1; lastClass = .symbol
                         continue
                     }
-                    flush(index)
+                    flush(index, byte: byte)
                     switch s {
                     case "=", ":":
                         pendingAssign = true
@@ -170,14 +191,16 @@ public enum Tokenizer {
                             tokens.removeFolded(last: 1) // the "n", the token's last bytes
                             t.textEnd -= 1
                             t.end -= 1
+                            t.byteEnd = previousByte
                             t.letterCount -= 1
                             if t.textEnd > t.textStart { tokens.append(t) }
                             let textStart = tokens.foldedCount
                             tokens.appendFolded("not")
-                            tokens.append(Token(kind: .word, start: index - 1, end: index + 2, textStart: textStart,
+                            tokens.append(Token(kind: .word, start: index - 1, end: index + 2,
+                                                byteStart: previousByte, byteEnd: lookaheadByte + UTF8.width(n), textStart: textStart,
                                                 textEnd: tokens.foldedCount, scalar: 0, breakBefore: .space,
                                                 afterAssignment: false, letterCount: 3))
-                            current = lookahead; lookahead = scalars.next(); index += 1
+                            advance()
                             pendingBreak = .none
                             lastClass = .space
                             continue
@@ -191,7 +214,8 @@ public enum Tokenizer {
                     case "%", "+", "<", ">", "*":
                         let textStart = tokens.foldedCount
                         tokens.appendFolded(s)
-                        tokens.append(Token(kind: .symbol, start: index, end: index + 1, textStart: textStart,
+                        tokens.append(Token(kind: .symbol, start: index, end: index + 1, byteStart: byte, byteEnd: lookaheadByte,
+                                            textStart: textStart,
                                             textEnd: tokens.foldedCount, scalar: s.value,
                                             breakBefore: tokens.isEmpty ? .sentence : max(pendingBreak, .space),
                                             afterAssignment: pendingAssign, letterCount: 0))
@@ -202,15 +226,16 @@ public enum Tokenizer {
                     }
                     lastClass = .symbol
                 case .space:
-                    flush(index)
+                    flush(index, byte: byte)
                     raise(s == "\n" || s == "\r" || s == "\u{2028}" || s == "\u{2029}" ? .sentence : .space)
                     lastClass = .space
                 }
             }
-            flush(index)
+            flush(index, byte: byte)
         }
 
-        mutating func flush(_ end: Int) {
+        /// Ends the word being built at scalar `end`, byte `byte`.
+        mutating func flush(_ end: Int, byte: Int) {
             guard !word.isEmpty else { return }
             let b: Token.Break = tokens.isEmpty ? .sentence : pendingBreak
             // "A" is an article only at a sentence start; elsewhere it is a name ("A record").
@@ -220,7 +245,8 @@ public enum Tokenizer {
             let article = (isA || isAnOrThe) && (!wordFirstUpper || !isA || b == .sentence)
             let textStart = tokens.foldedCount
             tokens.appendFolded(word)
-            tokens.append(Token(kind: wordKind, start: wordStart, end: end, textStart: textStart, textEnd: tokens.foldedCount,
+            tokens.append(Token(kind: wordKind, start: wordStart, end: end, byteStart: wordByteStart, byteEnd: byte,
+                                textStart: textStart, textEnd: tokens.foldedCount,
                                 scalar: 0, breakBefore: b, afterAssignment: pendingAssign, letterCount: wordLetters,
                                 isFiller: article))
             word.removeAll(keepingCapacity: true)
