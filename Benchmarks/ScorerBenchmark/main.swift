@@ -92,7 +92,7 @@ if loopStage == "pipeline" {
     var bytes = 0
     for n in 0..<loopCount {
         switch grader.gradeLine(lines[n % lines.count], number: n + 1) {
-        case .graded(let g)?: writer.write(g)
+        case .graded(let g)?: grader.write(g, to: &writer)
         case .failed(let e)?: writer.write(e)
         case nil: break
         }
@@ -155,7 +155,7 @@ for (n, line) in inputLines.enumerated() {
     let t0 = now()
     switch grader.gradeLine(line, number: n + 1) {
     case .graded(let g)?:
-        writer.write(g)
+        grader.write(g, to: &writer)
         if sampleGrades.count < 2000 { sampleGrades.append(g) }
     case .failed(let e)?: writer.write(e)
     case nil: break

@@ -67,4 +67,32 @@ struct GradeJSONWriterTests {
             #expect(try GradeJSON.line(e) == expectedError, "error \(i)")
         }
     }
+
+    /// `BatchGrader.write` copies the concepts' prepared bytes: the same line as the encoder's,
+    /// also for a grade whose concepts no longer say what the rubric says (they are written in full).
+    @Test func preparedConceptPartsMatchTheEncoder() throws {
+        let (framework, rubrics) = try ContentExamplesTests.load()
+        let grader = BatchGrader(scorer: RubricScorer(framework: framework), rubrics: rubrics)
+        var compared = 0
+        for r in rubrics {
+            guard let compiled = grader.rubrics[r.id] else { continue }
+            for (n, answer) in (r.examples.map(\.answer) + [r.standardAnswer, ""]).enumerated() {
+                var g = grader.scorer.grade(answer, compiled: compiled)
+                g.id = "id-\(n)"
+                if n % 2 == 1, !g.concepts.isEmpty {
+                    let k = n % g.concepts.count
+                    switch n % 3 {
+                    case 0: g.concepts[k].label += " \"changed\""
+                    case 1: g.concepts[k].weight = -0.0
+                    default: g.concepts[k].id = "other/\\id"; g.concepts[k].required.toggle()
+                    }
+                }
+                var w = GradeJSONWriter()
+                grader.write(g, to: &w)
+                #expect(String(decoding: w.bytes, as: UTF8.self) == (try Self.encoderLine(g)), "\(r.id) answer \(n)")
+                compared += 1
+            }
+        }
+        #expect(compared > 50)
+    }
 }

@@ -78,6 +78,12 @@ public struct BatchGrader: Sendable {
         return .graded(grade)
     }
 
+    /// Writes `grade` (one of these rubrics') as one JSON object, its concepts' ids, labels, steps,
+    /// weights and required flags copied as prepared at compile time.
+    public func write(_ grade: AnswerGrade, to writer: inout GradeJSONWriter) {
+        writer.write(grade, concepts: rubrics[grade.question]?.conceptJSON ?? [])
+    }
+
     /// Non-empty lines of `data` with their 1-based numbers (a trailing `\r` is dropped).
     static func lines(_ data: Data) -> [(number: Int, bytes: ArraySlice<UInt8>)] {
         let bytes = [UInt8](data)

@@ -40,6 +40,8 @@ public struct CompiledRubric: Sendable {
     let conceptWeights: [Double]
     let conceptRequired: [Bool]
     let conceptLabels: [String]
+    /// Per concept: its answer-independent JSON, for `BatchGrader.write`.
+    let conceptJSON: [ConceptJSON]
     /// Per concept: the sentence that teaches it (its `teach` in `language`, else the standard answer's
     /// sentence naming it).
     public let teaching: [String]
@@ -139,6 +141,9 @@ public struct CompiledRubric: Sendable {
         self.conceptWeights = rubric.concepts.map(\.weight)
         self.conceptRequired = rubric.concepts.map(\.required)
         self.conceptLabels = rubric.concepts.map { $0.label.text(language) }
+        self.conceptJSON = zip(rubric.concepts, conceptLabels).map { c, label in
+            ConceptJSON(id: c.id, label: label, step: c.step, weight: c.weight, required: c.required)
+        }
         let automaton = TokenAutomaton(patterns: symbols, symbolCount: vocab.count)
         self.automaton = automaton
         self.acceptedValues = rubric.concepts.map { c in

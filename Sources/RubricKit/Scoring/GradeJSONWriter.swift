@@ -14,9 +14,15 @@ public struct GradeJSONWriter {
 
     // MARK: Values
 
-    public mutating func write(_ g: AnswerGrade) {
+    /// - Parameter concepts: the prepared parts of the rubric's concepts (`BatchGrader.write` passes
+    ///   them); a concept they do not describe is written in full.
+    public mutating func write(_ g: AnswerGrade, concepts prepared: [ConceptJSON] = []) {
         raw("{\"breakdown\":"); write(g.breakdown)
-        raw(",\"concepts\":["); for (i, c) in g.concepts.enumerated() { if i > 0 { comma() }; write(c) }
+        raw(",\"concepts\":[")
+        for (i, c) in g.concepts.enumerated() {
+            if i > 0 { comma() }
+            if i < prepared.count && prepared[i].describes(c) { write(c, prepared[i]) } else { write(c) }
+        }
         raw("],\"feedback\":[")
         for (i, f) in g.feedback.enumerated() {
             if i > 0 { comma() }
@@ -61,12 +67,35 @@ public struct GradeJSONWriter {
     }
 
     mutating func write(_ c: ConceptResult) {
+        writeStart(c); writeHead(c); writeNote(c); writeTail(c)
+    }
+
+    /// `c` with its answer-independent parts copied from `prepared`.
+    mutating func write(_ c: ConceptResult, _ prepared: ConceptJSON) {
+        writeStart(c)
+        bytes.append(contentsOf: prepared.head)
+        writeNote(c)
+        bytes.append(contentsOf: prepared.tail)
+    }
+
+    // A concept's keys in order: credit, evidence, hit | id, label | note | required, step, weight.
+
+    private mutating func writeStart(_ c: ConceptResult) {
         raw("{\"credit\":"); number(c.credit)
         raw(",\"evidence\":"); strings(c.evidence)
         raw(",\"hit\":"); raw(c.hit ? "true" : "false")
+    }
+
+    mutating func writeHead(_ c: ConceptResult) {
         raw(",\"id\":"); string(c.id)
         raw(",\"label\":"); string(c.label)
+    }
+
+    private mutating func writeNote(_ c: ConceptResult) {
         if let note = c.note { raw(",\"note\":"); string(note) }
+    }
+
+    mutating func writeTail(_ c: ConceptResult) {
         raw(",\"required\":"); raw(c.required ? "true" : "false")
         raw(",\"step\":"); string(c.step.rawValue)
         raw(",\"weight\":"); number(c.weight)

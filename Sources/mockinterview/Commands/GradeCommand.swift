@@ -117,7 +117,7 @@ struct GradeCommand: ParsableCommand {
         for outcome in outcomes {
             switch outcome {
             case .graded(let g):
-                writer.write(g)
+                grader.write(g, to: &writer)
             case .failed(let e):
                 failed += 1
                 writer.write(e)
