@@ -15,15 +15,18 @@ struct CLIBasicsTests {
         #expect(r.stderr.contains("--formt"))
     }
 
-    /// A misspelt flag is named even on a command whose other arguments are also incomplete
-    /// (ArgumentParser checks `validate()` before it reports unknown options, so the commands check
-    /// their combinations in `run`).
-    @Test(arguments: [["grade", "--qestion", "go.gmp"], ["conduct", "--resum", "x"], ["history", "--limt", "0"],
-                      ["rubric", "explain", "go.gmp", "--answer-fil", "x"]])
-    func misspeltFlagIsNamedBeforeOtherProblems(_ args: [String]) throws {
+    /// A misspelt flag is named even on a command whose other arguments are also incomplete or
+    /// missing (ArgumentParser reports a missing argument and `validate()` before unknown options).
+    @Test(arguments: [
+        (["grade", "--qestion", "go.gmp"], "--qestion"), (["conduct", "--resum", "x"], "--resum"),
+        (["history", "--limt", "0"], "--limt"), (["rubric", "explain", "go.gmp", "--answer-fil", "x"], "--answer-fil"),
+        (["rubric", "draft", "--bnak", "bank.jsonl", "--out", "drafts"], "--bnak"), (["sheet", "--bogus"], "--bogus"),
+    ])
+    func misspeltFlagIsNamedBeforeOtherProblems(_ args: [String], _ flag: String) throws {
         let r = try BinaryRunner.run(args)
         #expect(r.status == 64)
-        #expect(r.stderr.contains("Unknown option '\(args[args.count - 2])'"), "\(r.stderr)")
+        #expect(r.stderr.contains("Unknown option '\(flag)'"), "\(r.stderr)")
+        #expect(r.stderr.contains("Usage: mockinterview \(args[0])"), "\(r.stderr)")
     }
 
     /// A combination a command rejects is a usage error with that command's usage.
