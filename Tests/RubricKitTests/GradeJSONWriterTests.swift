@@ -95,4 +95,17 @@ struct GradeJSONWriterTests {
         }
         #expect(compared > 50)
     }
+
+    /// The eight-at-a-time check is exact: each byte value at each of the eight places, among
+    /// plain bytes, needs escaping exactly when JSON says so.
+    @Test func eightByteEscapeCheckIsExact() {
+        for place in 0..<8 {
+            for b in 0...255 {
+                var word = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
+                word[place] = UInt8(b)
+                let x = word.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                #expect(JSONPlainBytes.needsEscape(x) == (b < 0x20 || b == 0x22 || b == 0x5C), "byte \(b) at \(place)")
+            }
+        }
+    }
 }

@@ -58,7 +58,7 @@ enum BatchLineReader {
         let words = UnsafeRawBufferPointer(bytes)
         // The fast path: no escapes.
         while i < n {
-            while i + 8 <= n && !GradeJSONWriter.needsEscape(words.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
+            i = JSONPlainBytes.skip(words, from: i)
             guard i < n else { break }
             let b = bytes[i]
             if b == 0x22 {
@@ -79,7 +79,7 @@ enum BatchLineReader {
             if b != 0x5C {
                 // A run of plain bytes, copied at once.
                 let run = i
-                while i + 8 <= n && !GradeJSONWriter.needsEscape(words.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
+                i = JSONPlainBytes.skip(words, from: i)
                 while i < n, bytes[i] != 0x22, bytes[i] != 0x5C, bytes[i] >= 0x20 { i += 1 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
                 continue

@@ -175,7 +175,7 @@ public struct GradeJSONWriter {
             let words = UnsafeRawBufferPointer(utf8)
             while i < n {
                 // Eight bytes at a time while none of them needs escaping (nearly all text).
-                while i + 8 <= n && !Self.needsEscape(words.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
+                i = JSONPlainBytes.skip(words, from: i)
                 guard i < n else { break }
                 let b = utf8[i]
                 i += 1
@@ -200,15 +200,5 @@ public struct GradeJSONWriter {
             if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
         }
         bytes.append(0x22)
-    }
-
-    /// Whether any of the eight bytes in `x` is below 0x20, `"` or `\` (the bit tricks for "has a
-    /// byte less than n" and "has a zero byte", exact as a yes/no answer).
-    @inline(__always)
-    static func needsEscape(_ x: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let control = (x &- ones &* 0x20) & ~x
-        let quote = x ^ (ones &* 0x22), backslash = x ^ (ones &* 0x5C)
-        return (control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)) & highs != 0
     }
 }
