@@ -10,9 +10,7 @@ import Testing
 struct ReferenceLanguageTests {
     /// Bundled rubrics known to lack a reference in a question language, and why. A rubric listed
     /// here that gains the reference makes the test fail, so the entry must then be removed.
-    static let knownGaps: [String: Comment] = [
-        "k8s.cni": "English reference withheld: with it, the English-scored example 'terse bullets with typos' (graded C on its merits) rises from 69.4 to 71.9, a B",
-    ]
+    static let knownGaps: [String: Comment] = [:]
 
     /// The languages the question is given in. Plain text fills both languages with one text, so
     /// its language is the text's own.
