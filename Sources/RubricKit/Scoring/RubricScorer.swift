@@ -252,7 +252,11 @@ public struct RubricScorer: Sendable {
         if isDontKnow { flags.append("dont-know"); cap("dont-know", bands.d - 1) }
         let missingRequired = concepts.indices.filter { compiled.conceptRequired[$0] && !concepts[$0].hit }
         if !missingRequired.isEmpty && !isEmpty && !isDontKnow {
-            flags.append("required-missing"); cap("required-missing", bands.b - 1)
+            // A missing must-have point keeps the answer out of B. An answer that covers most of the
+            // rest is thorough, and its "missing" point is often worded in a way no alias has
+            // (two blind checks found most too-harsh grades here): it is only kept out of A.
+            flags.append("required-missing")
+            cap("required-missing", coverage >= policy.thoroughCoverage ? bands.a - 1 : bands.b - 1)
         }
         if isDump && !isDontKnow { flags.append("keyword-dump"); cap("keyword-dump", bands.c + (bands.b - bands.c) / 2) }
         if !misconceptions.isEmpty && penalties > 0 { flags.append("misconception") }
@@ -344,6 +348,8 @@ public struct ScoringPolicy: Sendable, Equatable {
     public var coverageExponent: Double = 0.45
     /// Within structure, the share for the steps present; the rest rewards their order.
     public var stepsShare: Double = 0.8
+    /// Coverage from which an answer missing a required concept is capped below A instead of below B.
+    public var thoroughCoverage: Double = 0.75
     /// Credit for a value fact whose key is named without a value.
     public var keyWithoutValueCredit: Double = 0.5
     /// An "I don't know" with less coverage than this (and no wrong claim) is graded F with a study plan.
