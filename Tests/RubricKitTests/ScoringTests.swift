@@ -106,6 +106,19 @@ struct ScoringTests {
         #expect(g.misconceptions.count == 1)
     }
 
+    @Test func aConceptNamedOnlyInsideAWrongClaimEarnsNothing() {
+        // "GOMAXPROCS is the number of Ms" is the misconception; the M it names is not credited there.
+        let wrong = scorer.grade("G是goroutine。GOMAXPROCS就是M的数量。", against: gmp)
+        #expect(wrong.misconceptions.map(\.id) == ["gomaxprocs-sets-m"])
+        #expect(wrong.concepts.first { $0.id == "m" }?.hit == false)
+        #expect(wrong.concepts.first { $0.id == "g" }?.hit == true)
+        // Named correctly elsewhere, it is credited; the wrong claim still costs its penalty.
+        let both = scorer.grade("G是goroutine。M是系统线程。GOMAXPROCS就是M的数量。", against: gmp)
+        #expect(both.misconceptions.map(\.id) == ["gomaxprocs-sets-m"])
+        #expect(both.concepts.first { $0.id == "m" }?.hit == true)
+        #expect(both.concepts.first { $0.id == "m" }?.evidence == ["M", "系统线程"]) // from the second sentence
+    }
+
     @Test func emptyAnswerIsFlaggedAndScoresZero() {
         for answer in ["", "   \n\t", "。。。！"] {
             let g = scorer.grade(answer, against: gmp)

@@ -45,12 +45,45 @@ public struct RubricScorer: Sendable {
         let kinds = compiled.kinds
         func text(_ h: TokenAutomaton.Hit) -> String { a.text(h.first, h.last) }
 
-        // 1. Concepts: aliases and value facts.
+        // 1. Misconceptions: every group in one sentence, none negated.
+        var misconceptionHits = [[Int]](repeating: [], count: rubric.misconceptions.count)
+        for (i, h) in a.hits.enumerated() where a.negatedBy[i] == nil {
+            if case .misconception(let m, _) = kinds[h.pattern] { misconceptionHits[m].append(i) }
+        }
+        var misconceptions: [MisconceptionResult] = []
+        // The token spans of the wrong claims made: a concept named inside one earns nothing there
+        // (`Flannel也支持NetworkPolicy` does not show what NetworkPolicy is for).
+        var claimed: [(first: Int, last: Int)] = []
+        for (m, mis) in rubric.misconceptions.enumerated() where !mis.match.isEmpty && !misconceptionHits[m].isEmpty {
+            // The first sentence holding every group, with the first hit of each group in it.
+            let hits = misconceptionHits[m]
+            var found: [Int]? = nil
+            var previous = -1
+            for s in hits.map({ a.sentenceOf[a.hits[$0].first] }).sorted() where s != previous {
+                previous = s
+                var first = [Int?](repeating: nil, count: mis.match.count)
+                for i in hits where a.sentenceOf[a.hits[i].first] == s {
+                    guard case .misconception(_, let g) = kinds[a.hits[i].pattern], g < first.count else { continue }
+                    if first[g] == nil { first[g] = i }
+                }
+                let groups = first.compactMap { $0 }
+                if groups.count == first.count { found = groups; break }
+            }
+            if let groups = found {
+                claimed.append((groups.map { a.hits[$0].first }.min() ?? 0, groups.map { a.hits[$0].last }.max() ?? 0))
+                let evidence = groups.map { text(a.hits[$0]) }
+                misconceptions.append(MisconceptionResult(id: mis.id, claim: mis.claim.text(compiled.language),
+                                                          correction: mis.correction.text(compiled.language),
+                                                          penalty: mis.penalty, evidence: evidence))
+            }
+        }
+
+        // 2. Concepts: aliases and value facts.
         // Per concept, its hits in three groups: aliases (`3c`), negated ones (`3c + 1`), value keys (`3c + 2`).
         let n = rubric.concepts.count
         var conceptEntries: [(group: Int, hit: Int)] = []
         var conceptSpans: [(first: Int, last: Int, concept: Int)] = []
-        for (i, h) in a.hits.enumerated() {
+        for (i, h) in a.hits.enumerated() where !claimed.contains(where: { h.first >= $0.first && h.last <= $0.last }) {
             switch kinds[h.pattern] {
             case .alias(let c):
                 conceptEntries.append((a.negatedBy[i] == nil ? 3 * c : 3 * c + 1, i))
@@ -139,35 +172,6 @@ public struct RubricScorer: Sendable {
         // With a coverage target, naming that share of the weight is full coverage.
         let target = rubric.coverageTarget ?? 1
         let coverage = totalWeight > 0 ? min(1, earned / (totalWeight * target)) : 0
-
-        // 2. Misconceptions: every group in one sentence, none negated.
-        var misconceptionHits = [[Int]](repeating: [], count: rubric.misconceptions.count)
-        for (i, h) in a.hits.enumerated() where a.negatedBy[i] == nil {
-            if case .misconception(let m, _) = kinds[h.pattern] { misconceptionHits[m].append(i) }
-        }
-        var misconceptions: [MisconceptionResult] = []
-        for (m, mis) in rubric.misconceptions.enumerated() where !mis.match.isEmpty && !misconceptionHits[m].isEmpty {
-            // The first sentence holding every group, with the first hit of each group in it.
-            let hits = misconceptionHits[m]
-            var found: [Int]? = nil
-            var previous = -1
-            for s in hits.map({ a.sentenceOf[a.hits[$0].first] }).sorted() where s != previous {
-                previous = s
-                var first = [Int?](repeating: nil, count: mis.match.count)
-                for i in hits where a.sentenceOf[a.hits[i].first] == s {
-                    guard case .misconception(_, let g) = kinds[a.hits[i].pattern], g < first.count else { continue }
-                    if first[g] == nil { first[g] = i }
-                }
-                let groups = first.compactMap { $0 }
-                if groups.count == first.count { found = groups; break }
-            }
-            if let groups = found {
-                let evidence = groups.map { text(a.hits[$0]) }
-                misconceptions.append(MisconceptionResult(id: mis.id, claim: mis.claim.text(compiled.language),
-                                                          correction: mis.correction.text(compiled.language),
-                                                          penalty: mis.penalty, evidence: evidence))
-            }
-        }
 
         // 3. The framework: cues and the steps of the concepts hit.
         let allSteps = FrameworkStep.allCases
