@@ -264,6 +264,20 @@ struct MatcherTests {
         #expect(k.misconceptions.map(\.id) == ["acks1-safe"])
     }
 
+    @Test func eachMisconceptionHasItsOwnFirstPhraseAfterACue() {
+        // `upgrade` belongs to one claim and `all nodes … at once` to another: "never" denies the
+        // first phrase of each, so neither is claimed.
+        var rubric = ScoringFixtures.gmp
+        rubric.misconceptions = [
+            Misconception(id: "skip-minor", claim: LocalizedText("skip minor versions"), match: [["upgrade"], ["skip"]],
+                          correction: LocalizedText("one minor at a time"), penalty: 10),
+            Misconception(id: "all-at-once", claim: LocalizedText("all nodes at once"), match: [["all nodes"], ["at once"]],
+                          correction: LocalizedText("in batches"), penalty: 10),
+        ]
+        #expect(scorer.grade("Never upgrade all nodes at once.", against: rubric).misconceptions.isEmpty)
+        #expect(scorer.grade("Upgrade all nodes at once.", against: rubric).misconceptions.map(\.id) == ["all-at-once"])
+    }
+
     // MARK: The automaton
 
     @Test func oneAutomatonHoldsEveryPhrase() {

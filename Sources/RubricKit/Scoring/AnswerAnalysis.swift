@@ -97,12 +97,14 @@ struct AnswerAnalysis {
         if !cues.isEmpty {
             // Pass 1: each phrase's nearest cue before it, in reach and in the same clause.
             var candidate = [Int?](repeating: nil, count: hits.count)
-            // (cue hit, 0 concept / 1 misconception phrase) → spans of the phrases it reaches; concept
-            // and misconception phrases each have their own first phrase.
+            // (cue hit, 0 concept / 1 + m misconception m's phrase) → spans of the phrases it reaches:
+            // concept phrases and each misconception's phrases have their own first phrase ("never
+            // upgrade all nodes at once" denies `all nodes` of one claim though `upgrade` is another's).
             var spansAfterCue: [Int: [(Int, Int)]] = [:]
+            let slots = compiled.rubric.misconceptions.count + 1
             func slot(_ ci: Int, _ i: Int) -> Int {
-                if case .misconception = compiled.kinds[hits[i].pattern] { return 2 * ci + 1 }
-                return 2 * ci
+                if case .misconception(let m, _) = compiled.kinds[hits[i].pattern] { return slots * ci + 1 + m }
+                return slots * ci
             }
             for (i, h) in hits.enumerated() {
                 switch compiled.kinds[h.pattern] {
@@ -134,7 +136,7 @@ struct AnswerAnalysis {
             // by a preposition sits before the verb the negation denies (`不会从别的P偷取`): skip it.
             var targets: [Int: [(Int, Int)]] = [:]
             for (key, spans) in spansAfterCue {
-                let ci = key / 2
+                let ci = key / slots
                 let cjk = tokens[hits[ci].first].kind == .cjk
                 let phrases = Self.phrases(spans)
                 var chosen: [(Int, Int)] = []
