@@ -5,9 +5,10 @@ public struct TokenizedText: Sendable, Equatable, RandomAccessCollection {
     public private(set) var tokens: [Token] = []
     private(set) var folded: [UInt8] = []
 
-    init(capacity: Int) {
-        tokens.reserveCapacity(capacity)
-        folded.reserveCapacity(capacity * 3)
+    /// `tokens` over their folded text `folded` (as the tokenizer built them).
+    init(tokens: [Token], folded: [UInt8]) {
+        self.tokens = tokens
+        self.folded = folded
     }
 
     public var startIndex: Int { 0 }
@@ -37,24 +38,4 @@ public struct TokenizedText: Sendable, Equatable, RandomAccessCollection {
     /// The length of token `i`'s folded text in UTF-8 bytes.
     @inline(__always)
     func textCount(_ i: Int) -> Int { Int(tokens[i].textEnd - tokens[i].textStart) }
-
-    // MARK: Building (the tokenizer)
-
-    /// The end of the folded text so far: where the next token's text starts.
-    var foldedCount: Int { folded.count }
-
-    mutating func appendFolded(_ s: Unicode.Scalar) { folded.appendUTF8(s) }
-
-    mutating func appendFolded(_ bytes: [UInt8]) { folded.append(contentsOf: bytes) }
-
-    mutating func appendFolded(_ bytes: StaticString) {
-        bytes.withUTF8Buffer { folded.append(contentsOf: $0) }
-    }
-
-    /// Drops the last `n` bytes of folded text (a token being built).
-    mutating func removeFolded(last n: Int) { folded.removeLast(n) }
-
-    mutating func append(_ token: Token) { tokens.append(token) }
-
-    mutating func removeLast() -> Token { tokens.removeLast() }
 }

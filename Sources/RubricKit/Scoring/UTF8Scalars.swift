@@ -1,26 +1,3 @@
-extension Array where Element == UInt8 {
-    /// Appends the UTF-8 encoding of `s`.
-    @inline(__always)
-    mutating func appendUTF8(_ s: Unicode.Scalar) {
-        let v = s.value
-        if v < 0x80 {
-            append(UInt8(truncatingIfNeeded: v))
-        } else if v < 0x800 {
-            append(0xC0 | UInt8(truncatingIfNeeded: v >> 6))
-            append(0x80 | UInt8(truncatingIfNeeded: v & 0x3F))
-        } else if v < 0x1_0000 {
-            append(0xE0 | UInt8(truncatingIfNeeded: v >> 12))
-            append(0x80 | UInt8(truncatingIfNeeded: (v >> 6) & 0x3F))
-            append(0x80 | UInt8(truncatingIfNeeded: v & 0x3F))
-        } else {
-            append(0xF0 | UInt8(truncatingIfNeeded: v >> 18))
-            append(0x80 | UInt8(truncatingIfNeeded: (v >> 12) & 0x3F))
-            append(0x80 | UInt8(truncatingIfNeeded: (v >> 6) & 0x3F))
-            append(0x80 | UInt8(truncatingIfNeeded: v & 0x3F))
-        }
-    }
-}
-
 /// Decoding of UTF-8 byte spans that are known to be valid (slices of a Swift `String` cut at scalar
 /// boundaries), without building a `String`.
 enum UTF8Scalars {
