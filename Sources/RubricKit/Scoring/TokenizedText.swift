@@ -35,6 +35,12 @@ public struct TokenizedText: Sendable, Equatable, RandomAccessCollection {
         return folded.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(t.textStart)..<Int(t.textEnd)])) }
     }
 
+    /// `body` applied to the whole folded text (token `i`'s at `tokens[i].textStart..<tokens[i].textEnd`).
+    @inline(__always)
+    func withFolded<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        folded.withUnsafeBufferPointer(body)
+    }
+
     /// The length of token `i`'s folded text in UTF-8 bytes.
     @inline(__always)
     func textCount(_ i: Int) -> Int { Int(tokens[i].textEnd - tokens[i].textStart) }
