@@ -53,13 +53,13 @@ struct AnswerAnalysis {
                         continue
                     }
                     let text = tokens.text(i)
-                    let r = vocabulary.resolve(word: t, text: text)
-                    let stem = r.0 != Vocabulary.unknown ? vocabulary.spelling(r.0) : Vocabulary.key(t, text: text)
+                    let r = vocabulary.resolveWord(t, text: text)
+                    let stem = r.symbol != Vocabulary.unknown ? vocabulary.spelling(r.symbol) : r.key ?? Vocabulary.key(t, text: text)
                     memo.insert(i, in: tokens, text: text, Int32(words.count))
-                    symbolOut[i] = r.0
+                    symbolOut[i] = r.symbol
                     wordOut[i] = Int32(words.count)
-                    words.append((r.1, stem))
-                    wordSymbols.append(r.0)
+                    words.append((r.resolution, stem))
+                    wordSymbols.append(r.symbol)
                 }
                 wordCount = count
             }

@@ -35,10 +35,14 @@ public struct TokenizedText: Sendable, Equatable, RandomAccessCollection {
         return folded.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(t.textStart)..<Int(t.textEnd)])) }
     }
 
-    /// `body` applied to the whole folded text (token `i`'s at `tokens[i].textStart..<tokens[i].textEnd`).
+    /// Whether folded bytes `a` and `b` are the same.
     @inline(__always)
-    func withFolded<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        folded.withUnsafeBufferPointer(body)
+    func textEqual(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        guard a.count == b.count else { return false }
+        return folded.withUnsafeBufferPointer { f in
+            for k in 0..<a.count where f[a.lowerBound + k] != f[b.lowerBound + k] { return false }
+            return true
+        }
     }
 
     /// The length of token `i`'s folded text in UTF-8 bytes.

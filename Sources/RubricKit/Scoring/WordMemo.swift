@@ -31,15 +31,11 @@ struct WordMemo {
 
     /// The value of token `i`'s folded text.
     func value(of i: Int, in tokens: TokenizedText) -> Int32? {
+        // (The closures capture the token and the text, not the memo: capturing the memo copied it.)
         let t = tokens[i]
-        return tokens.withFolded { folded in
-            let text = UnsafeBufferPointer(rebasing: folded[t.textStart..<t.textEnd])
-            guard let hash = Self.asciiHash(text) else { return others[String(decoding: text, as: UTF8.self)] }
-            return ascii.value(hash: hash) { e in
-                guard e.probeHash == hash, e.textEnd - e.textStart == text.count else { return false }
-                for k in 0..<text.count where folded[e.textStart + k] != text[k] { return false }
-                return true
-            }
+        guard let hash = tokens.withText(i, { Self.asciiHash($0) }) else { return others[tokens.text(i)] }
+        return ascii.value(hash: hash) { e in
+            e.probeHash == hash && tokens.textEqual(e.textStart..<e.textEnd, t.textStart..<t.textEnd)
         }
     }
 
