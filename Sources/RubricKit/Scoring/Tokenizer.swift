@@ -156,7 +156,7 @@ public enum Tokenizer {
                     continue
                 }
                 guard let (s, width) = scalar(at: byte) else { break }
-                if isCJK(s.value) { appendCJK(s, width: width) } else { step(s, width: width) }
+                if isCJK(s.value) { appendCJK(s, width: width); appendCJKRun() } else { step(s, width: width) }
             }
             flush(index, byte: byte)
         }
@@ -188,6 +188,31 @@ public enum Tokenizer {
             pendingAssign = false
             lastClass = .cjk
             advance(width)
+        }
+
+        /// The CJK characters right after a CJK character, in the three-byte ranges (U+3000–U+9FFF):
+        /// no word to end, no break or assignment pending, so each is just its token.
+        @inline(__always)
+        mutating func appendCJKRun() {
+            let n = input.count
+            var i = byte, index = self.index, previous = previousByte
+            while i + 3 <= n {
+                let b0 = input[i]
+                guard b0 >= 0xE3 && b0 <= 0xE9 else { break }
+                let v = (UInt32(b0) & 0x0F) << 12 | (UInt32(input[i + 1]) & 0x3F) << 6 | (UInt32(input[i + 2]) & 0x3F)
+                guard isCJK(v) else { break }
+                let textStart = folded.count
+                folded.appendUTF8(Unicode.Scalar(UInt16(truncatingIfNeeded: v))!)
+                tokens.append(Token(kind: .cjk, start: index, end: index + 1, byteStart: i, byteEnd: i + 3,
+                                    textStart: textStart, textEnd: folded.count, scalar: v, breakBefore: .none,
+                                    afterAssignment: false, letterCount: 0, isFiller: v == 0x7684)) // 的
+                index += 1
+                previous = i
+                i += 3
+            }
+            self.index = index
+            previousByte = previous
+            byte = i
         }
 
         /// Moves past the scalar being read, `width` bytes wide.
