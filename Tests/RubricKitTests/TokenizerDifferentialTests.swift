@@ -68,6 +68,15 @@ struct TokenizerDifferentialTests {
         #expect(checked == 24_000)
     }
 
+    @Test func scalarCountIsTheStringsCount() {
+        var g = Seeded(state: 7)
+        for _ in 0..<2_000 {
+            let s = Self.randomString(&g)
+            let counted = Array(s.utf8).withUnsafeBufferPointer { UTF8Scalars.count($0) }
+            #expect(counted == s.unicodeScalars.count, "\(s.debugDescription)")
+        }
+    }
+
     @Test func edgeCasesMatchTheReference() {
         let samples = ["", "a", "A", "n't", "'t", "doesn't", "An apple", "the", "HTTPServer", "HTTPSe", "ABc", "ABcd",
                        "-1", "1.5.", "1.5", "a.b", "x = 1", "中的文", "的", "a的b", "ＡＢｃｄ", "K8s", String(repeating: "abc", count: 500)]

@@ -60,8 +60,7 @@ public enum Tokenizer {
         // Every token holds scalars of its own (the "not" of "doesn't" the apostrophe and the "t"),
         // so there are at most as many tokens as scalars; a scalar folds to at most twice its UTF-8
         // width (an ASCII one to one byte). Both arrays are written in place, to those bounds.
-        var scalarCount = 0
-        for b in input where b & 0xC0 != 0x80 { scalarCount += 1 }
+        let scalarCount = UTF8Scalars.count(input)
         var folded: [UInt8] = []
         let tokens = [Token](unsafeUninitializedCapacity: scalarCount) { tokenMemory, tokenCount in
             folded = [UInt8](unsafeUninitializedCapacity: 2 * input.count) { foldedMemory, foldedCount in
@@ -151,6 +150,14 @@ public enum Tokenizer {
                             appendRun { $0 >= 0x30 && $0 <= 0x39 }
                             continue
                         }
+                    }
+                    if b0 == 0x20 {
+                        // A plain space, as `step` treats it: it ends the word and is a space break.
+                        flush(index, byte: byte)
+                        raise(.space)
+                        lastClass = .space
+                        advance(1)
+                        continue
                     }
                     step(Unicode.Scalar(b0), width: 1)
                     continue

@@ -8,6 +8,25 @@ enum UTF8Scalars {
         while let s = it.next() { guard body(s) else { return } }
     }
 
+    /// The number of scalars in valid UTF-8 `bytes`: the bytes that are not continuation bytes
+    /// (`10xxxxxx`), counted eight at a time.
+    static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = bytes.count
+        var continuations = 0, i = 0
+        let raw = UnsafeRawBufferPointer(bytes)
+        while i + 8 <= n {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            // Bit 7 of each byte set where bit 7 is 1 and bit 6 is 0.
+            continuations += (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            i += 8
+        }
+        while i < n {
+            if bytes[i] & 0xC0 == 0x80 { continuations += 1 }
+            i += 1
+        }
+        return n - continuations
+    }
+
     /// The scalars of `bytes` in order; a truncated or malformed sequence ends them.
     struct Iterator: IteratorProtocol {
         let bytes: UnsafeBufferPointer<UInt8>
