@@ -22,34 +22,59 @@ struct AnswerAnalysis {
         self.tokens = tokens
         let utf8 = Array(answer.utf8)
         self.utf8 = utf8
-        var symbols = [Int32](repeating: Vocabulary.unknown, count: tokens.count)
-        var wordOf = [Int32](repeating: -1, count: tokens.count)
+        let count = tokens.count
+        let vocabulary = compiled.vocabulary
+        // Fillers are counted and the memo sized in one look at the tokens.
+        var wordTokens = 0, fillers = 0
+        tokens.tokens.withUnsafeBufferPointer { all in
+            for t in all {
+                if t.kind == .word { wordTokens += 1 }
+                if t.isFiller { fillers += 1 }
+            }
+        }
         // Each distinct word is resolved once: word → index in `words`.
-        var memo = TextTable(capacity: tokens.reduce(0) { $0 + ($1.kind == .word ? 1 : 0) })
+        var memo = WordMemo(capacity: wordTokens / 2 + 8)
         var words: [(resolution: Vocabulary.Resolution, stem: String)] = []
         var wordSymbols: [Int32] = []
-        for i in tokens.indices {
-            let t = tokens[i]
-            if t.kind == .word {
-                if let m = memo.value(of: i, in: tokens) { (symbols[i], wordOf[i]) = (wordSymbols[Int(m)], m); continue }
-                let text = tokens.text(i)
-                let r = compiled.vocabulary.resolve(word: t, text: text)
-                let stem = r.0 != Vocabulary.unknown ? compiled.vocabulary.spelling(r.0) : Vocabulary.key(t, text: text)
-                memo.insert(text, Int32(words.count))
-                (symbols[i], wordOf[i]) = (r.0, Int32(words.count))
-                words.append((r.1, stem))
-                wordSymbols.append(r.0)
-            } else {
-                symbols[i] = compiled.vocabulary.resolve(i, in: tokens).0
+        var wordOf: [Int32] = []
+        // Both per-token arrays are written in place, once per token (no uniqueness check per write).
+        let symbols = [Int32](unsafeUninitializedCapacity: count) { symbolOut, symbolCount in
+            wordOf = [Int32](unsafeUninitializedCapacity: count) { wordOut, wordCount in
+                for i in 0..<count {
+                    let t = tokens[i]
+                    guard t.kind == .word else {
+                        symbolOut[i] = vocabulary.resolve(i, in: tokens).0
+                        wordOut[i] = -1
+                        continue
+                    }
+                    if let m = memo.value(of: i, in: tokens) {
+                        symbolOut[i] = wordSymbols[Int(m)]
+                        wordOut[i] = m
+                        continue
+                    }
+                    let text = tokens.text(i)
+                    let r = vocabulary.resolveWord(t, text: text)
+                    let stem = r.symbol != Vocabulary.unknown ? vocabulary.spelling(r.symbol) : r.key ?? Vocabulary.key(t, text: text)
+                    memo.insert(i, in: tokens, text: text, Int32(words.count))
+                    symbolOut[i] = r.symbol
+                    wordOut[i] = Int32(words.count)
+                    words.append((r.resolution, stem))
+                    wordSymbols.append(r.symbol)
+                }
+                wordCount = count
             }
+            symbolCount = count
         }
         self.symbols = symbols
         self.wordOf = wordOf
         self.words = words
         // Fillers (articles) are left out of the stream; hits map back to token positions.
-        let kept = tokens.indices.filter { !tokens[$0].isFiller }
-        var hits = compiled.automaton.scan(kept.count == tokens.count ? symbols : kept.map { symbols[$0] })
-        if kept.count != tokens.count {
+        var hits: [TokenAutomaton.Hit]
+        if fillers == 0 {
+            hits = compiled.automaton.scan(symbols)
+        } else {
+            let kept = tokens.indices.filter { !tokens[$0].isFiller }
+            hits = compiled.automaton.scan(kept.map { symbols[$0] })
             for i in hits.indices { hits[i].first = kept[hits[i].first]; hits[i].last = kept[hits[i].last] }
         }
         self.hits = hits
@@ -74,16 +99,27 @@ struct AnswerAnalysis {
         }
 
         // Sentences and clauses; clause-break words (`而是`, `but`) open a clause too.
-        var clauseStart = tokens.map { $0.breakBefore >= .clause }
-        for h in hits where compiled.kinds[h.pattern] == .clauseBreak && !insideExemptWord(h) { clauseStart[h.first] = true }
-        var sentenceOf = [Int](repeating: 0, count: tokens.count)
-        var clauseOf = [Int](repeating: 0, count: tokens.count)
-        var s = 0, c = 0
-        for i in tokens.indices {
-            if i > 0 && tokens[i].breakBefore == .sentence { s += 1 }
-            if i > 0 && clauseStart[i] { c += 1 }
-            sentenceOf[i] = s
-            clauseOf[i] = c
+        var clauseBreakWords: [Bool]? = nil
+        for h in hits where compiled.kinds[h.pattern] == .clauseBreak && !insideExemptWord(h) {
+            if clauseBreakWords == nil { clauseBreakWords = [Bool](repeating: false, count: count) }
+            clauseBreakWords![h.first] = true
+        }
+        var clauseOf: [Int] = []
+        let sentenceOf = [Int](unsafeUninitializedCapacity: count) { sentenceOut, sentenceCount in
+            clauseOf = [Int](unsafeUninitializedCapacity: count) { clauseOut, clauseCount in
+                tokens.tokens.withUnsafeBufferPointer { all in
+                    var s = 0, c = 0
+                    for i in 0..<count {
+                        let b = all[i].breakBefore
+                        if i > 0 && b == .sentence { s += 1 }
+                        if i > 0 && (b >= .clause || clauseBreakWords?[i] == true) { c += 1 }
+                        sentenceOut[i] = s
+                        clauseOut[i] = c
+                    }
+                }
+                clauseCount = count
+            }
+            sentenceCount = count
         }
         self.sentenceOf = sentenceOf
         self.clauseOf = clauseOf

@@ -34,11 +34,11 @@ public struct BatchGrader: Sendable {
 
     /// The outcome of one line, or nil for a blank line.
     public func gradeLine<Bytes: Collection>(_ bytes: Bytes, number: Int) -> Outcome? where Bytes.Element == UInt8 {
-        guard var text = String(validating: bytes, as: UTF8.self) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             return .failed(BatchError(id: nil, line: number, error: "the line is not valid UTF-8"))
         }
         let id: String?, question: String?, answer: String?
-        if let fields = text.withUTF8({ BatchLineReader.read($0) }) {
+        if let fields = BatchLineReader.read(line: text) {
             (id, question, answer) = (fields.id, fields.question, fields.answer)
         } else {
             if text.allSatisfy(\.isWhitespace) { return nil }

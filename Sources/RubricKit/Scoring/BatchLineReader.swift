@@ -11,6 +11,24 @@ enum BatchLineReader {
     }
 
     static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Fields? {
+        read(bytes) { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+    }
+
+    /// The fields of `line`. A string without escapes is copied out of `line` itself, which is valid
+    /// UTF-8 already: decoding its bytes would validate them a second time.
+    static func read(line: String) -> Fields? {
+        var bytes = line
+        return bytes.withUTF8 { utf8 in
+            read(utf8) { range in
+                let view = line.utf8
+                return String(Substring(view[view.index(view.startIndex, offsetBy: range.lowerBound) ..<
+                                             view.index(view.startIndex, offsetBy: range.upperBound)]))
+            }
+        }
+    }
+
+    /// - Parameter plain: the string of bytes `range` (within a string, so a whole number of scalars).
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, plain: (Range<Int>) -> String) -> Fields? {
         var i = 0
         let n = bytes.count
         @inline(__always) func skipSpace() {
@@ -25,12 +43,12 @@ enum BatchLineReader {
         if i < n, bytes[i] == 0x7D { i += 1 } else {
             while true {
                 skipSpace()
-                guard let key = string(bytes, &i) else { return nil }
+                guard let key = string(bytes, &i, plain) else { return nil }
                 skipSpace()
                 guard i < n, bytes[i] == 0x3A else { return nil }
                 i += 1
                 skipSpace()
-                guard let value = string(bytes, &i), keys.insert(key).inserted else { return nil }
+                guard let value = string(bytes, &i, plain), keys.insert(key).inserted else { return nil }
                 switch key {
                 case "id": fields.id = value
                 case "question": fields.question = value
@@ -50,7 +68,7 @@ enum BatchLineReader {
     }
 
     /// A JSON string at `i` (which must be its opening quote); `i` ends after the closing quote.
-    static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> String? {
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ plain: (Range<Int>) -> String) -> String? {
         let n = bytes.count
         guard i < n, bytes[i] == 0x22 else { return nil }
         i += 1
@@ -62,7 +80,7 @@ enum BatchLineReader {
             guard i < n else { break }
             let b = bytes[i]
             if b == 0x22 {
-                let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+                let s = plain(start..<i)
                 i += 1
                 return s
             }

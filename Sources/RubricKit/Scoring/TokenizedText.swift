@@ -5,9 +5,10 @@ public struct TokenizedText: Sendable, Equatable, RandomAccessCollection {
     public private(set) var tokens: [Token] = []
     private(set) var folded: [UInt8] = []
 
-    init(capacity: Int) {
-        tokens.reserveCapacity(capacity)
-        folded.reserveCapacity(capacity * 3)
+    /// `tokens` over their folded text `folded` (as the tokenizer built them).
+    init(tokens: [Token], folded: [UInt8]) {
+        self.tokens = tokens
+        self.folded = folded
     }
 
     public var startIndex: Int { 0 }
@@ -34,27 +35,17 @@ public struct TokenizedText: Sendable, Equatable, RandomAccessCollection {
         return folded.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(t.textStart)..<Int(t.textEnd)])) }
     }
 
+    /// Whether folded bytes `a` and `b` are the same.
+    @inline(__always)
+    func textEqual(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        guard a.count == b.count else { return false }
+        return folded.withUnsafeBufferPointer { f in
+            for k in 0..<a.count where f[a.lowerBound + k] != f[b.lowerBound + k] { return false }
+            return true
+        }
+    }
+
     /// The length of token `i`'s folded text in UTF-8 bytes.
     @inline(__always)
     func textCount(_ i: Int) -> Int { Int(tokens[i].textEnd - tokens[i].textStart) }
-
-    // MARK: Building (the tokenizer)
-
-    /// The end of the folded text so far: where the next token's text starts.
-    var foldedCount: Int { folded.count }
-
-    mutating func appendFolded(_ s: Unicode.Scalar) { folded.appendUTF8(s) }
-
-    mutating func appendFolded(_ bytes: [UInt8]) { folded.append(contentsOf: bytes) }
-
-    mutating func appendFolded(_ bytes: StaticString) {
-        bytes.withUTF8Buffer { folded.append(contentsOf: $0) }
-    }
-
-    /// Drops the last `n` bytes of folded text (a token being built).
-    mutating func removeFolded(last n: Int) { folded.removeLast(n) }
-
-    mutating func append(_ token: Token) { tokens.append(token) }
-
-    mutating func removeLast() -> Token { tokens.removeLast() }
 }

@@ -1,12 +1,12 @@
 /// One unit of text the matcher works on: a Latin word, a number, a single CJK character or a
 /// meaningful symbol (`%` `+` `<` `>` `*`).
-public struct Token: Sendable, Equatable {
-    public enum Kind: UInt8, Sendable {
+public struct Token: Sendable, Equatable, BitwiseCopyable {
+    public enum Kind: UInt8, Sendable, BitwiseCopyable {
         case word, number, cjk, symbol
     }
 
     /// What separates a token from the one before it.
-    public enum Break: UInt8, Sendable, Comparable {
+    public enum Break: UInt8, Sendable, Comparable, BitwiseCopyable {
         /// Adjacent (CJK characters, or a camelCase / letter-digit split).
         case none
         /// Spaces or a soft separator (`.` `_` `-` `/`): still one phrase.
@@ -57,217 +57,353 @@ public enum Tokenizer {
 
     /// Tokenizes the valid UTF-8 `input` (a `String`'s bytes).
     static func tokenize(utf8 input: UnsafeBufferPointer<UInt8>, splitCamelCase: Bool, joinSoftSeparators: Bool) -> TokenizedText {
-        var run = Run(input, splitCamelCase: splitCamelCase, joinSoftSeparators: joinSoftSeparators)
-        run.scan()
-        run.markFillers()
-        return run.tokens
+        // Every token holds scalars of its own (the "not" of "doesn't" the apostrophe and the "t"),
+        // so there are at most as many tokens as scalars; a scalar folds to at most twice its UTF-8
+        // width (an ASCII one to one byte). Both arrays are written in place, to those bounds.
+        let scalarCount = UTF8Scalars.count(input)
+        var folded: [UInt8] = []
+        let tokens = [Token](unsafeUninitializedCapacity: scalarCount) { tokenMemory, tokenCount in
+            folded = [UInt8](unsafeUninitializedCapacity: 2 * input.count) { foldedMemory, foldedCount in
+                var run = Run(input, tokens: BoundedOutput(tokenMemory), folded: BoundedOutput(foldedMemory),
+                              splitCamelCase: splitCamelCase, joinSoftSeparators: joinSoftSeparators)
+                run.scan()
+                run.markFillers()
+                tokenCount = run.tokens.count
+                foldedCount = run.folded.count
+            }
+        }
+        return TokenizedText(tokens: tokens, folded: folded)
     }
 
-    /// One tokenization: the tokens so far, the word being built and the scalars ahead.
+    /// One tokenization: one pass over the UTF-8 bytes. A word's folded text is written straight
+    /// into the shared buffer as it is read; runs of lower-case ASCII letters or of digits inside a
+    /// word are copied at once, and a CJK character becomes its token without folding or
+    /// classifying. Every other scalar goes through `step`, which decodes the next scalar only when
+    /// a rule looks at it.
     private struct Run {
+        let input: UnsafeBufferPointer<UInt8>
         let splitCamelCase: Bool
         let joinSoftSeparators: Bool
-        var tokens: TokenizedText
-        // The current word's folded text as UTF-8, and its last scalar (a camelCase split moves it).
-        var word: [UInt8] = []
-        var wordLastScalar: Unicode.Scalar = " "
+        var tokens: BoundedOutput<Token>
+        var folded: BoundedOutput<UInt8>
+        // The word being built: `wordLength` scalars (0: none), its folded text from `wordTextStart`
+        // to the end of `folded`, and the folded width of its last scalar (a camelCase split moves it).
+        var wordLength = 0
+        var wordTextStart = 0
+        var wordLastWidth = 0
         var wordKind: Token.Kind = .word
         var wordStart = 0
+        var wordByteStart = 0
         var wordLetters = 0
-        var wordLength = 0
         var wordFirstUpper = false
         var lastClass: CharClass = .space
         var lastWasUpper = false
         var pendingBreak: Token.Break = .sentence
         var pendingAssign = false
+        // The scalar being read: its index, its byte offset and the byte offset of the one before.
         var index = 0
-        var scalars: UTF8Scalars.Iterator
-        var current: Unicode.Scalar?
-        var lookahead: Unicode.Scalar?
-        // Byte offsets of the scalars before, at and after `index`.
-        var previousByte = 0
         var byte = 0
-        var lookaheadByte = 0
-        var wordByteStart = 0
+        var previousByte = 0
 
-        init(_ input: UnsafeBufferPointer<UInt8>, splitCamelCase: Bool, joinSoftSeparators: Bool) {
+        init(_ input: UnsafeBufferPointer<UInt8>, tokens: BoundedOutput<Token>, folded: BoundedOutput<UInt8>,
+             splitCamelCase: Bool, joinSoftSeparators: Bool) {
+            self.input = input
+            self.tokens = tokens
+            self.folded = folded
             self.splitCamelCase = splitCamelCase
             self.joinSoftSeparators = joinSoftSeparators
-            tokens = TokenizedText(capacity: input.count / 3)
-            word.reserveCapacity(32)
-            scalars = UTF8Scalars.Iterator(input)
-            current = scalars.next()
-            lookaheadByte = scalars.i
-            lookahead = scalars.next()
         }
 
-        /// Moves to the next scalar.
-        mutating func advance() {
-            index += 1
-            previousByte = byte
-            byte = lookaheadByte
-            current = lookahead
-            lookaheadByte = scalars.i
-            lookahead = scalars.next()
+        /// The scalar at byte `i` and its width, decoded as `UTF8Scalars` does; nil at the end or
+        /// at a truncated or malformed sequence (which valid input never has).
+        @inline(__always)
+        func scalar(at i: Int) -> (Unicode.Scalar, Int)? {
+            let n = input.count
+            guard i < n else { return nil }
+            let b0 = UInt32(input[i])
+            if b0 < 0x80 { return (Unicode.Scalar(UInt8(truncatingIfNeeded: b0)), 1) }
+            var v: UInt32
+            let width: Int
+            if b0 >= 0xF0 { v = b0 & 0x07; width = 4 }
+            else if b0 >= 0xE0 { v = b0 & 0x0F; width = 3 }
+            else { v = b0 & 0x1F; width = 2 }
+            guard i + width <= n else { return nil }
+            var k = 1
+            while k < width { v = v << 6 | (UInt32(input[i + k]) & 0x3F); k += 1 }
+            guard let s = Unicode.Scalar(v) else { return nil }
+            return (s, width)
         }
 
         mutating func scan() {
-            while let raw = current {
-                defer { advance() }
-                let s = foldFast(raw)
-                let cls = classify(s)
-                switch cls {
-                case .letter, .digit:
-                    let rv = raw.value
-                    let isUpper = rv < 0x80 ? (rv >= 0x41 && rv <= 0x5A) : isUppercase(raw)
-                    let kind: Token.Kind = cls == .digit ? .number : .word
-                    if !word.isEmpty {
-                        var split = false
-                        if lastClass == .symbol {
-                            split = false // a sign or decimal point inside a number: "-1", "1.14"
-                        } else if lastClass != cls {
-                            split = splitCamelCase // letter ↔ digit: "CRC16" → "crc 16"
-                        } else if splitCamelCase && cls == .letter && isUpper && !lastWasUpper && wordLength >= 2 {
-                            split = true // camelCase: lower → Upper; one leading lower letter stays (gRPC, eBPF, iOS)
-                        } else if splitCamelCase && cls == .letter && !isUpper && lastWasUpper && wordLength >= 2,
-                                  let next = lookahead, next.value < 0x80 ? (next.value >= 0x61 && next.value <= 0x7A) : next.properties.isLowercase {
-                            // "HTTPServer": the last capital starts the next word when at least two lowers follow.
-                            let last = wordLastScalar
-                            word.removeLast(UTF8.width(last))
-                            wordLetters -= 1
-                            flush(index - 1, byte: previousByte)
-                            append(last)
-                            wordStart = index - 1
-                            wordByteStart = previousByte
-                            wordLetters = 1
-                            wordLength = 1
-                            wordKind = .word
-                            pendingBreak = .none
-                        }
-                        if split { flush(index, byte: byte) }
-                    }
-                    if word.isEmpty { wordStart = index; wordByteStart = byte; wordKind = kind; wordFirstUpper = isUpper }
-                    append(s)
-                    wordLength += 1
-                    if cls == .letter { wordLetters += 1 }
-                    lastWasUpper = isUpper
-                    lastClass = cls
-                case .cjk:
-                    if !word.isEmpty { flush(index, byte: byte) } // (flush checks too; the call costs, once per CJK character)
-                    let textStart = tokens.foldedCount
-                    tokens.appendFolded(s)
-                    tokens.append(Token(kind: .cjk, start: index, end: index + 1, byteStart: byte, byteEnd: lookaheadByte,
-                                        textStart: textStart, textEnd: tokens.foldedCount,
-                                        scalar: s.value, breakBefore: tokens.isEmpty ? .sentence : pendingBreak,
-                                        afterAssignment: pendingAssign, letterCount: 0, isFiller: s == "的"))
-                    pendingBreak = .none
-                    pendingAssign = false
-                    lastClass = .cjk
-                case .symbol:
-                    // `-` or `.` inside a number (`-1`, `1.14`) stays in it.
-                    if s == "-" , lastClass != .letter, lastClass != .digit, let n = lookahead, isDigit(n) {
-                        flush(index, byte: byte)
-                        wordStart = index; wordByteStart = byte; wordKind = .number
-                        append(s); wordLength = 1; lastClass = .symbol
-                        continue
-                    }
-                    if s == ".", lastClass == .digit, let n = lookahead, isDigit(n) {
-                        append(s); wordLength += 1; lastClass = .symbol
-                        continue
-                    }
-                    flush(index, byte: byte)
-                    switch s {
-                    case "=", ":":
-                        pendingAssign = true
-                        raise(s == ":" ? .clause : .space)
-                    case ".":
-                        // A full stop ends a sentence only before a space or the end.
-                        if let n = lookahead, !n.properties.isWhitespace { raise(.space) } else { raise(.sentence) }
-                    case "_", "-", "/", "'", "\u{2019}", "\\", "~", "@", "#", "&", "|", "^", "`", "\"", "$":
-                        if s == "'" || s == "\u{2019}", let n = lookahead, n == "t" || n == "T",
-                           let prev = tokens.last, prev.end == index, prev.kind == .word, endsWithN(tokens, tokens.count - 1) {
-                            // "doesn't" → "does not": make the negation a token of its own.
-                            var t = tokens.removeLast()
-                            tokens.removeFolded(last: 1) // the "n", the token's last bytes
-                            t.textEnd -= 1
-                            t.end -= 1
-                            t.byteEnd = previousByte
-                            t.letterCount -= 1
-                            if t.textEnd > t.textStart { tokens.append(t) }
-                            let textStart = tokens.foldedCount
-                            tokens.appendFolded("not")
-                            tokens.append(Token(kind: .word, start: index - 1, end: index + 2,
-                                                byteStart: previousByte, byteEnd: lookaheadByte + UTF8.width(n), textStart: textStart,
-                                                textEnd: tokens.foldedCount, scalar: 0, breakBefore: .space,
-                                                afterAssignment: false, letterCount: 3))
-                            advance()
-                            pendingBreak = .none
-                            lastClass = .space
+            let n = input.count
+            while byte < n {
+                let b0 = input[byte]
+                if b0 < 0x80 {
+                    // Inside a word, a lower-case letter after a lower-case letter, or a digit after a
+                    // digit, never splits it and folds to itself: copy the whole run.
+                    if wordLength > 0 && !lastWasUpper {
+                        if lastClass == .letter && b0 >= 0x61 && b0 <= 0x7A {
+                            appendRun { $0 >= 0x61 && $0 <= 0x7A }
                             continue
                         }
-                        if !joinSoftSeparators { raise(.space) }
-                    case ",", "(", ")", "[", "]", "{", "}", "\u{3001}", "\u{FF0C}", "\u{3010}", "\u{3011}",
-                         "\u{300A}", "\u{300B}", "\u{300C}", "\u{300D}", "\u{201C}", "\u{201D}", "\u{2014}", "\u{2026}":
-                        raise(s == "\u{2026}" ? .sentence : .clause)
-                    case "!", "?", ";", "\u{3002}", "\u{FF01}", "\u{FF1F}", "\u{FF1B}":
-                        raise(.sentence)
-                    case "%", "+", "<", ">", "*":
-                        let textStart = tokens.foldedCount
-                        tokens.appendFolded(s)
-                        tokens.append(Token(kind: .symbol, start: index, end: index + 1, byteStart: byte, byteEnd: lookaheadByte,
-                                            textStart: textStart,
-                                            textEnd: tokens.foldedCount, scalar: s.value,
-                                            breakBefore: tokens.isEmpty ? .sentence : max(pendingBreak, .space),
-                                            afterAssignment: pendingAssign, letterCount: 0))
-                        pendingBreak = .none
-                        pendingAssign = false
-                    default:
-                        raise(.clause)
+                        if lastClass == .digit && b0 >= 0x30 && b0 <= 0x39 {
+                            appendRun { $0 >= 0x30 && $0 <= 0x39 }
+                            continue
+                        }
                     }
-                    lastClass = .symbol
-                case .space:
-                    flush(index, byte: byte)
-                    raise(s == "\n" || s == "\r" || s == "\u{2028}" || s == "\u{2029}" ? .sentence : .space)
-                    lastClass = .space
+                    if b0 == 0x20 {
+                        // A plain space, as `step` treats it: it ends the word and is a space break.
+                        flush(index, byte: byte)
+                        raise(.space)
+                        lastClass = .space
+                        advance(1)
+                        continue
+                    }
+                    step(Unicode.Scalar(b0), width: 1)
+                    continue
                 }
+                guard let (s, width) = scalar(at: byte) else { break }
+                if isCJK(s.value) { appendCJK(s, width: width); appendCJKRun() } else { step(s, width: width) }
             }
             flush(index, byte: byte)
         }
 
-        /// Ends the word being built at scalar `end`, byte `byte`.
-        mutating func flush(_ end: Int, byte: Int) {
-            guard !word.isEmpty else { return }
+        /// Appends the bytes from here while `accepts` holds, as one word's letters or digits.
+        @inline(__always)
+        mutating func appendRun(_ accepts: (UInt8) -> Bool) {
+            let end = folded.appendRun(of: input, from: byte, while: accepts)
+            let k = end - byte
+            wordLength += k
+            if lastClass == .letter { wordLetters += k }
+            wordLastWidth = 1
+            index += k
+            previousByte = end - 1
+            byte = end
+        }
+
+        /// A CJK character: a token of its own, its text the scalar itself (CJK does not fold).
+        @inline(__always)
+        mutating func appendCJK(_ s: Unicode.Scalar, width: Int) {
+            if wordLength > 0 { flush(index, byte: byte) }
+            let textStart = folded.count
+            folded.appendUTF8(s)
+            tokens.append(Token(kind: .cjk, start: index, end: index + 1, byteStart: byte, byteEnd: byte + width,
+                                textStart: textStart, textEnd: folded.count,
+                                scalar: s.value, breakBefore: tokens.isEmpty ? .sentence : pendingBreak,
+                                afterAssignment: pendingAssign, letterCount: 0, isFiller: s == "的"))
+            pendingBreak = .none
+            pendingAssign = false
+            lastClass = .cjk
+            advance(width)
+        }
+
+        /// The CJK characters right after a CJK character, in the three-byte ranges (U+3000–U+9FFF):
+        /// no word to end, no break or assignment pending, so each is just its token.
+        @inline(__always)
+        mutating func appendCJKRun() {
+            let n = input.count
+            var i = byte, index = self.index, previous = previousByte
+            while i + 3 <= n {
+                let b0 = input[i]
+                guard b0 >= 0xE3 && b0 <= 0xE9 else { break }
+                let v = (UInt32(b0) & 0x0F) << 12 | (UInt32(input[i + 1]) & 0x3F) << 6 | (UInt32(input[i + 2]) & 0x3F)
+                guard isCJK(v) else { break }
+                let textStart = folded.count
+                folded.appendUTF8(Unicode.Scalar(UInt16(truncatingIfNeeded: v))!)
+                tokens.append(Token(kind: .cjk, start: index, end: index + 1, byteStart: i, byteEnd: i + 3,
+                                    textStart: textStart, textEnd: folded.count, scalar: v, breakBefore: .none,
+                                    afterAssignment: false, letterCount: 0, isFiller: v == 0x7684)) // 的
+                index += 1
+                previous = i
+                i += 3
+            }
+            self.index = index
+            previousByte = previous
+            byte = i
+        }
+
+        /// Moves past the scalar being read, `width` bytes wide.
+        @inline(__always)
+        mutating func advance(_ width: Int) {
+            index += 1
+            previousByte = byte
+            byte += width
+        }
+
+        /// Appends a folded scalar to the word being built.
+        @inline(__always)
+        mutating func append(_ s: Unicode.Scalar) {
+            wordLastWidth = folded.appendUTF8(s)
+        }
+
+        /// Any scalar but a CJK character or a run `scan` copies: `raw`, `width` bytes at `byte`.
+        mutating func step(_ raw: Unicode.Scalar, width: Int) {
+            var width = width
+            defer { advance(width) }
+            let next = byte + width
+            let s = foldFast(raw)
+            let cls = classify(s)
+            switch cls {
+            case .letter, .digit:
+                let rv = raw.value
+                let isUpper = rv < 0x80 ? (rv >= 0x41 && rv <= 0x5A) : isUppercase(raw)
+                let kind: Token.Kind = cls == .digit ? .number : .word
+                if wordLength > 0 {
+                    var split = false
+                    if lastClass == .symbol {
+                        split = false // a sign or decimal point inside a number: "-1", "1.14"
+                    } else if lastClass != cls {
+                        split = splitCamelCase // letter ↔ digit: "CRC16" → "crc 16"
+                    } else if splitCamelCase && cls == .letter && isUpper && !lastWasUpper && wordLength >= 2 {
+                        split = true // camelCase: lower → Upper; one leading lower letter stays (gRPC, eBPF, iOS)
+                    } else if splitCamelCase && cls == .letter && !isUpper && lastWasUpper && wordLength >= 2,
+                              let (n, _) = scalar(at: next), n.value < 0x80 ? (n.value >= 0x61 && n.value <= 0x7A) : n.properties.isLowercase {
+                        // "HTTPServer": the last capital starts the next word when at least two lowers follow;
+                        // its folded bytes, already in place, become the new word's.
+                        let textEnd = folded.count - wordLastWidth
+                        wordLetters -= 1
+                        flush(index - 1, byte: previousByte, textEnd: textEnd)
+                        wordTextStart = textEnd
+                        wordStart = index - 1
+                        wordByteStart = previousByte
+                        wordLetters = 1
+                        wordLength = 1
+                        wordKind = .word
+                        pendingBreak = .none
+                    }
+                    if split { flush(index, byte: byte) }
+                }
+                if wordLength == 0 {
+                    wordTextStart = folded.count; wordStart = index; wordByteStart = byte; wordKind = kind; wordFirstUpper = isUpper
+                }
+                append(s)
+                wordLength += 1
+                if cls == .letter { wordLetters += 1 }
+                lastWasUpper = isUpper
+                lastClass = cls
+            case .cjk:
+                // A scalar that folds into the CJK ranges (`scan` handles the CJK scalars themselves).
+                if wordLength > 0 { flush(index, byte: byte) }
+                let textStart = folded.count
+                folded.appendUTF8(s)
+                tokens.append(Token(kind: .cjk, start: index, end: index + 1, byteStart: byte, byteEnd: next,
+                                    textStart: textStart, textEnd: folded.count,
+                                    scalar: s.value, breakBefore: tokens.isEmpty ? .sentence : pendingBreak,
+                                    afterAssignment: pendingAssign, letterCount: 0, isFiller: s == "的"))
+                pendingBreak = .none
+                pendingAssign = false
+                lastClass = .cjk
+            case .symbol:
+                // `-` or `.` inside a number (`-1`, `1.14`) stays in it.
+                if s == "-", lastClass != .letter, lastClass != .digit, let (n, _) = scalar(at: next), isDigit(n) {
+                    flush(index, byte: byte)
+                    wordTextStart = folded.count; wordStart = index; wordByteStart = byte; wordKind = .number
+                    append(s); wordLength = 1; lastClass = .symbol
+                    return
+                }
+                if s == ".", lastClass == .digit, let (n, _) = scalar(at: next), isDigit(n) {
+                    append(s); wordLength += 1; lastClass = .symbol
+                    return
+                }
+                flush(index, byte: byte)
+                switch s {
+                case "=", ":":
+                    pendingAssign = true
+                    raise(s == ":" ? .clause : .space)
+                case ".":
+                    // A full stop ends a sentence only before a space or the end.
+                    if let (n, _) = scalar(at: next), !isWhitespace(n) { raise(.space) } else { raise(.sentence) }
+                case "_", "-", "/", "'", "\u{2019}", "\\", "~", "@", "#", "&", "|", "^", "`", "\"", "$":
+                    if s == "'" || s == "\u{2019}", let (n, nWidth) = scalar(at: next), n == "t" || n == "T",
+                       tokens.count > 0, tokens[tokens.count - 1].end == index, tokens[tokens.count - 1].kind == .word,
+                       endsWithN(tokens.count - 1) {
+                        // "doesn't" → "does not": make the negation a token of its own.
+                        var t = tokens[tokens.count - 1]
+                        tokens.removeLast(1)
+                        folded.removeLast(1) // the "n", the token's last byte
+                        t.textEnd -= 1
+                        t.end -= 1
+                        t.byteEnd = previousByte
+                        t.letterCount -= 1
+                        if t.textEnd > t.textStart { tokens.append(t) }
+                        let textStart = folded.count
+                        folded.append(0x6E); folded.append(0x6F); folded.append(0x74) // "not"
+                        tokens.append(Token(kind: .word, start: index - 1, end: index + 2,
+                                            byteStart: previousByte, byteEnd: next + nWidth, textStart: textStart,
+                                            textEnd: folded.count, scalar: 0, breakBefore: .space,
+                                            afterAssignment: false, letterCount: 3))
+                        advance(width) // past the apostrophe; the deferred advance passes the "t"
+                        width = nWidth
+                        pendingBreak = .none
+                        lastClass = .space
+                        return
+                    }
+                    if !joinSoftSeparators { raise(.space) }
+                case ",", "(", ")", "[", "]", "{", "}", "\u{3001}", "\u{FF0C}", "\u{3010}", "\u{3011}",
+                     "\u{300A}", "\u{300B}", "\u{300C}", "\u{300D}", "\u{201C}", "\u{201D}", "\u{2014}", "\u{2026}":
+                    raise(s == "\u{2026}" ? .sentence : .clause)
+                case "!", "?", ";", "\u{3002}", "\u{FF01}", "\u{FF1F}", "\u{FF1B}":
+                    raise(.sentence)
+                case "%", "+", "<", ">", "*":
+                    let textStart = folded.count
+                    folded.appendUTF8(s)
+                    tokens.append(Token(kind: .symbol, start: index, end: index + 1, byteStart: byte, byteEnd: next,
+                                        textStart: textStart,
+                                        textEnd: folded.count, scalar: s.value,
+                                        breakBefore: tokens.isEmpty ? .sentence : max(pendingBreak, .space),
+                                        afterAssignment: pendingAssign, letterCount: 0))
+                    pendingBreak = .none
+                    pendingAssign = false
+                default:
+                    raise(.clause)
+                }
+                lastClass = .symbol
+            case .space:
+                flush(index, byte: byte)
+                raise(s == "\n" || s == "\r" || s == "\u{2028}" || s == "\u{2029}" ? .sentence : .space)
+                lastClass = .space
+            }
+        }
+
+        /// Ends the word being built at scalar `end`, byte `byte`; its text ends at `textEnd`
+        /// (the end of the folded text unless a camelCase split keeps the last scalar).
+        mutating func flush(_ end: Int, byte: Int, textEnd: Int? = nil) {
+            guard wordLength > 0 else { return }
+            let textEnd = textEnd ?? folded.count
             let b: Token.Break = tokens.isEmpty ? .sentence : pendingBreak
             // "A" is an article only at a sentence start; elsewhere it is a name ("A record").
-            let isA = word.count == 1 && word[0] == 0x61 // "a"
-            let isAnOrThe = (word.count == 2 && word[0] == 0x61 && word[1] == 0x6E)
-                || (word.count == 3 && word[0] == 0x74 && word[1] == 0x68 && word[2] == 0x65)
+            let (isA, isAnOrThe) = folded.withBytes(wordTextStart..<textEnd) { word in
+                (word.count == 1 && word[0] == 0x61, // "a"
+                 (word.count == 2 && word[0] == 0x61 && word[1] == 0x6E)
+                    || (word.count == 3 && word[0] == 0x74 && word[1] == 0x68 && word[2] == 0x65))
+            }
             let article = (isA || isAnOrThe) && (!wordFirstUpper || !isA || b == .sentence)
-            let textStart = tokens.foldedCount
-            tokens.appendFolded(word)
             tokens.append(Token(kind: wordKind, start: wordStart, end: end, byteStart: wordByteStart, byteEnd: byte,
-                                textStart: textStart, textEnd: tokens.foldedCount,
+                                textStart: wordTextStart, textEnd: textEnd,
                                 scalar: 0, breakBefore: b, afterAssignment: pendingAssign, letterCount: wordLetters,
                                 isFiller: article))
-            word.removeAll(keepingCapacity: true)
-            wordLetters = 0
             wordLength = 0
+            wordLetters = 0
             pendingBreak = .none
             pendingAssign = false
         }
 
-        mutating func append(_ s: Unicode.Scalar) {
-            word.appendUTF8(s)
-            wordLastScalar = s
-        }
-
         mutating func raise(_ b: Token.Break) { if b > pendingBreak { pendingBreak = b } }
+
+        /// Whether token `i`'s text ends with the character "n" (as `String.hasSuffix` compares):
+        /// its last byte is `n`, and the `String` check confirms it.
+        func endsWithN(_ i: Int) -> Bool {
+            let t = tokens[i]
+            return folded.withBytes(t.textStart..<t.textEnd) {
+                $0.last == 0x6E && String(decoding: $0, as: UTF8.self).hasSuffix("n")
+            }
+        }
 
         mutating func markFillers() {
             // An article counts as a filler only before a word; `的` only inside a phrase, between two
             // tokens with no punctuation around it (`Service的负载均衡` ~ `Service负载均衡`).
-            for i in tokens.indices where tokens[i].isFiller {
-                let next = i + 1 < tokens.count ? tokens[i + 1] : nil
+            for i in 0..<tokens.count where tokens[i].isFiller {
+                let next: Token? = i + 1 < tokens.count ? tokens[i + 1] : nil
                 if tokens[i].kind == .cjk {
                     if i == 0 || tokens[i].breakBefore > .space || (next.map { $0.breakBefore > .space } ?? true) { tokens[i].isFiller = false }
                 } else if next?.kind != .word || next?.breakBefore != .space {
@@ -277,13 +413,15 @@ public enum Tokenizer {
         }
     }
 
-    enum CharClass { case letter, digit, cjk, symbol, space }
-
-    /// Whether token `i`'s text ends with the character "n" (as `String.hasSuffix` compares):
-    /// its last byte is `n`, and the `String` check confirms it.
-    static func endsWithN(_ tokens: TokenizedText, _ i: Int) -> Bool {
-        tokens.withText(i) { $0.last == 0x6E } && tokens.text(i).hasSuffix("n")
+    /// White space as `Unicode.Scalar.Properties.isWhitespace` says, ASCII without the tables.
+    @inline(__always)
+    static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        return s.properties.isWhitespace
     }
+
+    enum CharClass { case letter, digit, cjk, symbol, space }
 
     @inline(__always)
     static func isDigit(_ s: Unicode.Scalar) -> Bool {

@@ -1,26 +1,3 @@
-extension Array where Element == UInt8 {
-    /// Appends the UTF-8 encoding of `s`.
-    @inline(__always)
-    mutating func appendUTF8(_ s: Unicode.Scalar) {
-        let v = s.value
-        if v < 0x80 {
-            append(UInt8(truncatingIfNeeded: v))
-        } else if v < 0x800 {
-            append(0xC0 | UInt8(truncatingIfNeeded: v >> 6))
-            append(0x80 | UInt8(truncatingIfNeeded: v & 0x3F))
-        } else if v < 0x1_0000 {
-            append(0xE0 | UInt8(truncatingIfNeeded: v >> 12))
-            append(0x80 | UInt8(truncatingIfNeeded: (v >> 6) & 0x3F))
-            append(0x80 | UInt8(truncatingIfNeeded: v & 0x3F))
-        } else {
-            append(0xF0 | UInt8(truncatingIfNeeded: v >> 18))
-            append(0x80 | UInt8(truncatingIfNeeded: (v >> 12) & 0x3F))
-            append(0x80 | UInt8(truncatingIfNeeded: (v >> 6) & 0x3F))
-            append(0x80 | UInt8(truncatingIfNeeded: v & 0x3F))
-        }
-    }
-}
-
 /// Decoding of UTF-8 byte spans that are known to be valid (slices of a Swift `String` cut at scalar
 /// boundaries), without building a `String`.
 enum UTF8Scalars {
@@ -29,6 +6,25 @@ enum UTF8Scalars {
     static func forEach(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Unicode.Scalar) -> Bool) {
         var it = Iterator(bytes)
         while let s = it.next() { guard body(s) else { return } }
+    }
+
+    /// The number of scalars in valid UTF-8 `bytes`: the bytes that are not continuation bytes
+    /// (`10xxxxxx`), counted eight at a time.
+    static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = bytes.count
+        var continuations = 0, i = 0
+        let raw = UnsafeRawBufferPointer(bytes)
+        while i + 8 <= n {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            // Bit 7 of each byte set where bit 7 is 1 and bit 6 is 0.
+            continuations += (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            i += 8
+        }
+        while i < n {
+            if bytes[i] & 0xC0 == 0x80 { continuations += 1 }
+            i += 1
+        }
+        return n - continuations
     }
 
     /// The scalars of `bytes` in order; a truncated or malformed sequence ends them.

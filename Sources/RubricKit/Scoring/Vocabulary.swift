@@ -114,12 +114,19 @@ public struct Vocabulary: Sendable {
 
     /// The symbol of a word token with folded text `text`, and how it was found.
     func resolve(word token: Token, text: String) -> (Int32, Resolution) {
-        if let id = surfaces[text] { return (id, .exact) }
+        let r = resolveWord(token, text: text)
+        return (r.symbol, r.resolution)
+    }
+
+    /// The same, with the key (`Vocabulary.key`) it was looked up by; nil when the surface form was
+    /// found first, so the caller need not stem an unknown word a second time.
+    func resolveWord(_ token: Token, text: String) -> (symbol: Int32, resolution: Resolution, key: String?) {
+        if let id = surfaces[text] { return (id, .exact, nil) }
         let k = Self.key(token, text: text)
-        if let id = words[k] { return (id, .exact) }
-        if let (id, d) = typo(of: token, text: text, stem: k) { return (id, .typo(of: spelled[Int(id)], distance: d)) }
-        if let (prefix, id) = prefix(of: text) { return (id, .prefix(of: prefix)) }
-        return (Self.unknown, .unknown)
+        if let id = words[k] { return (id, .exact, k) }
+        if let (id, d) = typo(of: token, text: text, stem: k) { return (id, .typo(of: spelled[Int(id)], distance: d), k) }
+        if let (prefix, id) = prefix(of: text) { return (id, .prefix(of: prefix), k) }
+        return (Self.unknown, .unknown, k)
     }
 
     /// Typo policy: the answer's word has at least 5 letters and shares its first letter with the

@@ -1,0 +1,87 @@
+import Testing
+@testable import RubricKit
+
+/// `Tokenizer.tokenize` (one pass over the UTF-8 bytes, with runs and CJK characters taken whole)
+/// gives exactly the tokens, offsets, breaks, fillers and folded text of `ReferenceTokenizer`, on
+/// seeded random strings mixing every case its rules tell apart.
+@Suite("Tokenizer against the reference")
+struct TokenizerDifferentialTests {
+    static let pieces: [String] = [
+        "a", "an", "the", "A", "An", "The", "pointer", "goroutine", "HTTPServer", "MinInsync", "gRPC", "eBPF", "iOS",
+        "CRC16", "x86", "v1.2.3", "ÉCOLE", "école", "Straße", "ẞ", "İstanbul", "Ⱥ", "ǅ", "Ω", "K", "ﬁle", "µs",
+        "doesn't", "can’t", "DON'T", "n't", "isn‘t", "n", "n'", "'t", "Won'T", "-1", "- 1", "1.14", "1.", ".5", "3.x",
+        "１２３", "－５", "ＧＯＭＡＸＰＲＯＣＳ", "ａｂｃ", "Ａｂ", "＝", "：", "，", "。", "！", "？", "；",
+        "中", "文", "的", "不", "没", "有没有", "是不是", "负载均衡", "P的本地队列", "ひらがな", "カタカナ", "한국어", "⼀", "豈",
+        "𠀀", "、", "《", "》", "「", "」", "【", "】", "“", "”", "—", "…", "–",
+        " ", "  ", "\t", "\n", "\r\n", "\u{3000}", "\u{A0}", "\u{2028}", "\u{2029}", "\u{200B}", "\u{85}",
+        ",", ".", ". ", ":", "=", "==", ";", "!", "?", "(", ")", "[", "]", "{", "}", "_", "-", "/", "\\", "~", "@",
+        "#", "&", "|", "^", "`", "\"", "$", "'", "’", "%", "+", "<", ">", "*", "->", "=>", "→",
+        "\u{301}", "e\u{301}", "\u{308}\u{301}", "😀", "👍🏽", "👨‍👩‍👧", "🇨🇳", "\u{10FFFF}", "٣", "Ⅻ", "½", "²",
+    ]
+
+    /// A deterministic generator (SplitMix64).
+    struct Seeded {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    }
+
+    /// A random string: pieces, random letters of both cases, digits and random scalars.
+    static func randomString(_ g: inout Seeded) -> String {
+        var s = ""
+        for _ in 0..<(1 + g.below(30)) {
+            switch g.below(6) {
+            case 0, 1: s += pieces[g.below(pieces.count)]
+            case 2: s += pieces[g.below(pieces.count)] + " "
+            case 3:
+                let letters = "abcxyzABCXYZ0189"
+                for _ in 0..<(1 + g.below(6)) { s.append(letters[letters.index(letters.startIndex, offsetBy: g.below(letters.count))]) }
+            case 4:
+                let ranges: [ClosedRange<UInt32>] = [0x20...0x7E, 0xA0...0x24F, 0x2000...0x206F, 0x2E80...0x2FFF,
+                                                     0x3000...0x30FF, 0x4E00...0x4E20, 0xFF00...0xFFEF, 0x1F300...0x1F3FF]
+                let r = ranges[g.below(ranges.count)]
+                if let u = Unicode.Scalar(r.lowerBound + UInt32(g.below(Int(r.upperBound - r.lowerBound) + 1))) { s.unicodeScalars.append(u) }
+            default: s += " "
+            }
+        }
+        return s
+    }
+
+    @Test func tokenizerMatchesTheReference() {
+        var g = Seeded(state: 20_261_202)
+        var checked = 0
+        for _ in 0..<6_000 {
+            let s = Self.randomString(&g)
+            for (split, join) in [(true, false), (false, true), (true, true), (false, false)] {
+                let fast = Tokenizer.tokenize(s, splitCamelCase: split, joinSoftSeparators: join)
+                let reference = ReferenceTokenizer(splitCamelCase: split, joinSoftSeparators: join).tokenize(s)
+                #expect(fast == reference, "\(s.debugDescription) split \(split) join \(join)")
+                checked += 1
+            }
+        }
+        #expect(checked == 24_000)
+    }
+
+    @Test func scalarCountIsTheStringsCount() {
+        var g = Seeded(state: 7)
+        for _ in 0..<2_000 {
+            let s = Self.randomString(&g)
+            let counted = Array(s.utf8).withUnsafeBufferPointer { UTF8Scalars.count($0) }
+            #expect(counted == s.unicodeScalars.count, "\(s.debugDescription)")
+        }
+    }
+
+    @Test func edgeCasesMatchTheReference() {
+        let samples = ["", "a", "A", "n't", "'t", "doesn't", "An apple", "the", "HTTPServer", "HTTPSe", "ABc", "ABcd",
+                       "-1", "1.5.", "1.5", "a.b", "x = 1", "中的文", "的", "a的b", "ＡＢｃｄ", "K8s", String(repeating: "abc", count: 500)]
+        for s in samples {
+            #expect(Tokenizer.tokenize(s) == ReferenceTokenizer(splitCamelCase: true, joinSoftSeparators: false).tokenize(s), "\(s.debugDescription)")
+        }
+    }
+}
