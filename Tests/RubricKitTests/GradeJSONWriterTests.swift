@@ -47,7 +47,7 @@ struct GradeJSONWriterTests {
     }
 
     @Test func matchesTheEncoderOnAwkwardStringsAndNumbers() throws {
-        let numbers: [Double] = [0, 1, 100, 0.1, 0.25, 62.5, 33.3, 1.0 / 3, 12345.678, 99.9, 1e-7, 123456789, 2e15, 5e-324]
+        let numbers: [Double] = [0, 1, 100, 0.1, 0.25, 62.5, 33.3, 1.0 / 3, 12345.678, 99.9, 1e-7, 123456789, 2e15, .leastNonzeroMagnitude]
         for (i, s) in Self.awkward.enumerated() {
             let x = numbers[i % numbers.count]
             let concept = ConceptResult(id: s, label: s, step: .core, weight: x, required: i % 2 == 0, hit: i % 3 == 0,
