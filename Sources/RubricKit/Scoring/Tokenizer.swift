@@ -184,17 +184,23 @@ public enum Tokenizer {
         /// A CJK character: a token of its own, its text the scalar itself (CJK does not fold).
         @inline(__always)
         mutating func appendCJK(_ s: Unicode.Scalar, width: Int) {
+            appendCJKToken(s, byteEnd: byte + width)
+            advance(width)
+        }
+
+        /// The token of CJK character `s` at the current scalar, ending at byte `byteEnd`.
+        @inline(__always)
+        mutating func appendCJKToken(_ s: Unicode.Scalar, byteEnd: Int) {
             if wordLength > 0 { flush(index, byte: byte) }
             let textStart = folded.count
             folded.appendUTF8(s)
-            tokens.append(Token(kind: .cjk, start: index, end: index + 1, byteStart: byte, byteEnd: byte + width,
+            tokens.append(Token(kind: .cjk, start: index, end: index + 1, byteStart: byte, byteEnd: byteEnd,
                                 textStart: textStart, textEnd: folded.count,
                                 scalar: s.value, breakBefore: tokens.isEmpty ? .sentence : pendingBreak,
                                 afterAssignment: pendingAssign, letterCount: 0, isFiller: s == "的"))
             pendingBreak = .none
             pendingAssign = false
             lastClass = .cjk
-            advance(width)
         }
 
         /// The CJK characters right after a CJK character, in the three-byte ranges (U+3000–U+9FFF):
@@ -283,16 +289,7 @@ public enum Tokenizer {
                 lastClass = cls
             case .cjk:
                 // A scalar that folds into the CJK ranges (`scan` handles the CJK scalars themselves).
-                if wordLength > 0 { flush(index, byte: byte) }
-                let textStart = folded.count
-                folded.appendUTF8(s)
-                tokens.append(Token(kind: .cjk, start: index, end: index + 1, byteStart: byte, byteEnd: next,
-                                    textStart: textStart, textEnd: folded.count,
-                                    scalar: s.value, breakBefore: tokens.isEmpty ? .sentence : pendingBreak,
-                                    afterAssignment: pendingAssign, letterCount: 0, isFiller: s == "的"))
-                pendingBreak = .none
-                pendingAssign = false
-                lastClass = .cjk
+                appendCJKToken(s, byteEnd: next)
             case .symbol:
                 // `-` or `.` inside a number (`-1`, `1.14`) stays in it.
                 if s == "-", lastClass != .letter, lastClass != .digit, let (n, _) = scalar(at: next), isDigit(n) {
