@@ -51,9 +51,10 @@ public struct RubricScorer: Sendable {
             if case .misconception(let m, _) = kinds[h.pattern] { misconceptionHits[m].append(i) }
         }
         var misconceptions: [MisconceptionResult] = []
-        // The token spans of the wrong claims made: a concept named inside one earns nothing there
-        // (`Flannel也支持NetworkPolicy` does not show what NetworkPolicy is for).
-        var claimed: [(first: Int, last: Int)] = []
+        // The phrases of the wrong claims made: an alias inside one earns nothing there
+        // (`Flannel也支持NetworkPolicy` does not show what NetworkPolicy is for). Only the matched
+        // phrases, not the words between a claim's groups, which may say something right.
+        var claimed: [(first: Int, last: Int, misconception: Int)] = []
         for (m, mis) in rubric.misconceptions.enumerated() where !mis.match.isEmpty && !misconceptionHits[m].isEmpty {
             // The first sentence holding every group, with the first hit of each group in it.
             let hits = misconceptionHits[m]
@@ -70,7 +71,7 @@ public struct RubricScorer: Sendable {
                 if groups.count == first.count { found = groups; break }
             }
             if let groups = found {
-                claimed.append((groups.map { a.hits[$0].first }.min() ?? 0, groups.map { a.hits[$0].last }.max() ?? 0))
+                for g in groups { claimed.append((a.hits[g].first, a.hits[g].last, m)) }
                 let evidence = groups.map { text(a.hits[$0]) }
                 misconceptions.append(MisconceptionResult(id: mis.id, claim: mis.claim.text(compiled.language),
                                                           correction: mis.correction.text(compiled.language),
@@ -83,7 +84,17 @@ public struct RubricScorer: Sendable {
         let n = rubric.concepts.count
         var conceptEntries: [(group: Int, hit: Int)] = []
         var conceptSpans: [(first: Int, last: Int, concept: Int)] = []
-        for (i, h) in a.hits.enumerated() where !claimed.contains(where: { h.first >= $0.first && h.last <= $0.last }) {
+        // Aliases inside a claimed phrase, with the misconception (value keys keep their check: a
+        // wrong value is reported as such).
+        var insideClaims: [(hit: Int, misconception: Int)] = []
+        for (i, h) in a.hits.enumerated() {
+            switch kinds[h.pattern] {
+            case .alias, .negatedAlias:
+                if let m = claimed.first(where: { h.first >= $0.first && h.last <= $0.last })?.misconception {
+                    insideClaims.append((i, m)); continue
+                }
+            default: break
+            }
             switch kinds[h.pattern] {
             case .alias(let c):
                 conceptEntries.append((a.negatedBy[i] == nil ? 3 * c : 3 * c + 1, i))
@@ -256,9 +267,9 @@ public struct RubricScorer: Sendable {
         if isDontKnow { flags.append("dont-know"); cap("dont-know", bands.d - 1) }
         let missingRequired = concepts.indices.filter { compiled.conceptRequired[$0] && !concepts[$0].hit }
         if !missingRequired.isEmpty && !isEmpty && !isDontKnow {
-            // A missing must-have point keeps the answer out of B. An answer that covers most of the
-            // rest is thorough, and its "missing" point is often worded in a way no alias has
-            // (two blind checks found most too-harsh grades here): it is only kept out of A.
+            // A missing must-have point keeps the answer out of B, or, in a thorough answer (coverage
+            // at least `thoroughCoverage`), out of A: there the "missing" point is often worded in a
+            // way no alias has (two blind checks found most too-harsh grades here).
             flags.append("required-missing")
             cap("required-missing", coverage >= policy.thoroughCoverage ? bands.a - 1 : bands.b - 1)
         }
@@ -312,6 +323,10 @@ public struct RubricScorer: Sendable {
                                        negatedBy: a.negatedBy[i].map { text(a.hits[$0]) }, typos: typos))
         }
         var arithmetic: [String] = []
+        for (i, m) in insideClaims {
+            let target = kinds[a.hits[i].pattern].target(in: rubric, framework: framework) ?? "?"
+            arithmetic.append("\(target): \"\(text(a.hits[i]))\" is inside the claim of misconception \(rubric.misconceptions[m].id) and earns nothing there")
+        }
         let conceptTerms = zip(rubric.concepts, concepts).map { "\(Self.format($0.0.weight))×\(Self.format($0.1.credit))" }
         if let t = rubric.coverageTarget {
             arithmetic.append("coverage = min(1, (\(conceptTerms.joined(separator: " + "))) / (\(Self.format(totalWeight)) × target \(Self.format(t)))) = \(Self.format(Self.round(100 * coverage, 1)))%")
