@@ -43,8 +43,13 @@ struct TokenizerDifferentialTests {
                 let letters = "abcxyzABCXYZ0189"
                 for _ in 0..<(1 + g.below(6)) { s.append(letters[letters.index(letters.startIndex, offsetBy: g.below(letters.count))]) }
             case 4:
-                let ranges: [ClosedRange<UInt32>] = [0x20...0x7E, 0xA0...0x24F, 0x2000...0x206F, 0x2E80...0x2FFF,
-                                                     0x3000...0x30FF, 0x4E00...0x4E20, 0xFF00...0xFFEF, 0x1F300...0x1F3FF]
+                // ASCII, Latin with accents, Greek and Cyrillic and Latin Extended case pairs, punctuation,
+                // CJK radicals, kana, CJK, Hangul, compatibility ideographs, full-width forms, emoji and
+                // four-byte CJK.
+                let ranges: [ClosedRange<UInt32>] = [0x20...0x7E, 0xA0...0x24F, 0x370...0x52F, 0x1E00...0x1FFF,
+                                                     0x2000...0x206F, 0x2C60...0x2C7F, 0x2E80...0x2FFF, 0x3000...0x30FF,
+                                                     0x4E00...0x4E20, 0xA720...0xA7FF, 0xAC00...0xD7AF, 0xF900...0xFAFF,
+                                                     0xFB00...0xFB4F, 0xFF00...0xFFEF, 0x1F300...0x1F3FF, 0x20000...0x2A6DF]
                 let r = ranges[g.below(ranges.count)]
                 if let u = Unicode.Scalar(r.lowerBound + UInt32(g.below(Int(r.upperBound - r.lowerBound) + 1))) { s.unicodeScalars.append(u) }
             default: s += " "
