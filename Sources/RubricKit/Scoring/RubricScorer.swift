@@ -325,7 +325,8 @@ public struct RubricScorer: Sendable {
         var arithmetic: [String] = []
         for (i, m) in insideClaims {
             let target = kinds[a.hits[i].pattern].target(in: rubric, framework: framework) ?? "?"
-            arithmetic.append("\(target): \"\(text(a.hits[i]))\" is inside the claim of misconception \(rubric.misconceptions[m].id) and earns nothing there")
+            let line = "\(target): \"\(text(a.hits[i]))\" is inside the claim of misconception \(rubric.misconceptions[m].id) and earns nothing there"
+            if arithmetic.last != line { arithmetic.append(line) } // several aliases of one span
         }
         let conceptTerms = zip(rubric.concepts, concepts).map { "\(Self.format($0.0.weight))×\(Self.format($0.1.credit))" }
         if let t = rubric.coverageTarget {
