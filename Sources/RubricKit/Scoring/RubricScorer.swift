@@ -87,22 +87,23 @@ public struct RubricScorer: Sendable {
         // Aliases inside a claimed phrase, with the misconception (value keys keep their check: a
         // wrong value is reported as such).
         var insideClaims: [(hit: Int, misconception: Int)] = []
+        func insideClaim(_ i: Int) -> Bool {
+            let h = a.hits[i]
+            guard let m = claimed.first(where: { h.first >= $0.first && h.last <= $0.last })?.misconception else { return false }
+            insideClaims.append((i, m))
+            return true
+        }
         for (i, h) in a.hits.enumerated() {
             switch kinds[h.pattern] {
-            case .alias, .negatedAlias:
-                if let m = claimed.first(where: { h.first >= $0.first && h.last <= $0.last })?.misconception {
-                    insideClaims.append((i, m)); continue
-                }
-            default: break
-            }
-            switch kinds[h.pattern] {
             case .alias(let c):
+                if insideClaim(i) { continue }
                 conceptEntries.append((a.negatedBy[i] == nil ? 3 * c : 3 * c + 1, i))
                 conceptSpans.append((h.first, h.last, c))
             case .valueKey(let c, _):
                 conceptEntries.append((a.negatedBy[i] == nil ? 3 * c + 2 : 3 * c + 1, i))
                 conceptSpans.append((h.first, h.last, c))
             case .negatedAlias(let c):
+                if insideClaim(i) { continue }
                 if let cue = a.negatedBy[i] {
                     conceptEntries.append((3 * c, i))
                     conceptSpans.append((a.hits[cue].first, h.last, c))
