@@ -24,6 +24,7 @@ struct AnswerAnalysis {
         self.utf8 = utf8
         let count = tokens.count
         let vocabulary = compiled.vocabulary
+        let wordCache = compiled.wordCache
         // Fillers are counted and the memo sized in one look at the tokens.
         var wordTokens = 0, fillers = 0
         tokens.tokens.withUnsafeBufferPointer { all in
@@ -32,14 +33,15 @@ struct AnswerAnalysis {
                 if t.isFiller { fillers += 1 }
             }
         }
-        // Each distinct word is resolved once: word → index in `words`.
-        var memo = WordMemo(capacity: wordTokens / 2 + 8)
         var words: [(resolution: Vocabulary.Resolution, stem: String)] = []
-        var wordSymbols: [Int32] = []
         var wordOf: [Int32] = []
         // Both per-token arrays are written in place, once per token (no uniqueness check per write).
         let symbols = [Int32](unsafeUninitializedCapacity: count) { symbolOut, symbolCount in
             wordOf = [Int32](unsafeUninitializedCapacity: count) { wordOut, wordCount in
+                // Each distinct word is resolved once: word → index in `words`. (Local to this
+                // closure: captured from outside, the memo was copied at every lookup.)
+                var memo = WordMemo(capacity: wordTokens / 2 + 8)
+                var wordSymbols: [Int32] = []
                 for i in 0..<count {
                     let t = tokens[i]
                     guard t.kind == .word else {
@@ -52,13 +54,11 @@ struct AnswerAnalysis {
                         wordOut[i] = m
                         continue
                     }
-                    let text = tokens.text(i)
-                    let r = vocabulary.resolveWord(t, text: text)
-                    let stem = r.symbol != Vocabulary.unknown ? vocabulary.spelling(r.symbol) : r.key ?? Vocabulary.key(t, text: text)
-                    memo.insert(i, in: tokens, text: text, Int32(words.count))
+                    let r = wordCache.resolve(i, in: tokens)
+                    memo.insert(i, in: tokens, text: tokens.text(i), Int32(words.count))
                     symbolOut[i] = r.symbol
                     wordOut[i] = Int32(words.count)
-                    words.append((r.resolution, stem))
+                    words.append((r.resolution, r.stem))
                     wordSymbols.append(r.symbol)
                 }
                 wordCount = count

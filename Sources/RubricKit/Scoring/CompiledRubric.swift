@@ -24,13 +24,17 @@ public struct Pattern: Sendable, Equatable {
 
 /// A rubric prepared for grading: one automaton over all its phrases, the teaching sentence of
 /// every concept and the reference answers' features. Compile once, grade many answers.
-public struct CompiledRubric: Sendable {
+/// A class: it is shared, never changed, and passed to every stage of every answer (as a struct of
+/// some twenty reference-counted fields, each copy cost a retain and a release per field).
+public final class CompiledRubric: Sendable {
     public let rubric: Rubric
     public let framework: Framework
     /// The language of the grade's human text (labels, claims, teaching sentences, feedback):
     /// the rubric's own unless the caller chose another.
     public let language: Language
     public let vocabulary: Vocabulary
+    /// Word resolutions in `vocabulary`, remembered across the answers graded against this rubric.
+    let wordCache: WordResolutionCache
     public let automaton: TokenAutomaton
     public let patterns: [Pattern]
     /// `patterns[i].kind`, kept apart so hot loops do not copy the patterns' strings.
@@ -135,6 +139,7 @@ public struct CompiledRubric: Sendable {
         for word in Self.clauseBreaks { add(word, .clauseBreak) }
 
         self.vocabulary = vocab
+        self.wordCache = WordResolutionCache(vocabulary: vocab)
         self.patterns = patterns
         self.kinds = patterns.map(\.kind)
         self.conceptSteps = rubric.concepts.map(\.step)

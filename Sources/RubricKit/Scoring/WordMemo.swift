@@ -39,13 +39,13 @@ struct WordMemo {
         }
     }
 
-    /// Remembers token `i`'s folded text, `text`, with `value` (≥ 0).
-    mutating func insert(_ i: Int, in tokens: TokenizedText, text: String, _ value: Int32) {
+    /// Remembers token `i`'s folded text, `text` (made only when the word is not ASCII), with `value` (≥ 0).
+    mutating func insert(_ i: Int, in tokens: TokenizedText, text: @autoclosure () -> String, _ value: Int32) {
         let t = tokens[i]
         if let hash = tokens.withText(i, { Self.asciiHash($0) }) {
             ascii.insert(Entry(textStart: t.textStart, textEnd: t.textEnd, probeHash: hash), value)
         } else {
-            others[text] = value
+            others[text()] = value
         }
     }
 }

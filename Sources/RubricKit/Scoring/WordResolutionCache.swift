@@ -1,0 +1,52 @@
+import Synchronization
+
+/// How one rubric's vocabulary resolves words, remembered across answers. Answers to one question
+/// share most of their words, and resolving an unknown word (stemming it, looking for a typo of a
+/// vocabulary word, a cue prefix) costs far more than a lookup. A resolution depends only on the
+/// word and the vocabulary, so the cache never changes a grade. It remembers ASCII words whose
+/// letters are their bytes (nearly every Latin word; the typo rule reads the original letter count,
+/// which the folded text then gives), looked up by the token's bytes without making a `String`,
+/// and at most `capacity` of them (after that, further words are resolved every time).
+final class WordResolutionCache: Sendable {
+    struct Resolved: Sendable {
+        let symbol: Int32
+        let resolution: Vocabulary.Resolution
+        /// The vocabulary's spelling when the word resolved, else the word's own key (its stem).
+        let stem: String
+    }
+
+    private struct Store {
+        var index = TextTable(capacity: 256)
+        var entries: [Resolved] = []
+    }
+
+    static let capacity = 16_384
+
+    private let vocabulary: Vocabulary
+    private let store = Mutex(Store())
+
+    init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
+
+    /// The resolution of word token `i`.
+    func resolve(_ i: Int, in tokens: TokenizedText) -> Resolved {
+        let token = tokens[i]
+        let cacheable = token.letterCount == tokens.textCount(i) && tokens.withText(i) { bytes in bytes.allSatisfy { $0 < 0x80 } }
+        if cacheable, let known = tokens.withText(i, { bytes in
+            store.withLock { s in s.index[utf8: bytes].map { s.entries[Int($0)] } }
+        }) {
+            return known
+        }
+        let text = tokens.text(i)
+        let r = vocabulary.resolveWord(token, text: text)
+        let stem = r.symbol != Vocabulary.unknown ? vocabulary.spelling(r.symbol) : r.key ?? Vocabulary.key(token, text: text)
+        let resolved = Resolved(symbol: r.symbol, resolution: r.resolution, stem: stem)
+        if cacheable {
+            store.withLock { s in
+                guard s.entries.count < Self.capacity, s.index[text] == nil else { return }
+                s.index.insert(text, Int32(s.entries.count))
+                s.entries.append(resolved)
+            }
+        }
+        return resolved
+    }
+}
