@@ -1,3 +1,5 @@
+import Foundation
+
 /// A hash table from words to small integers. ASCII words — nearly every Latin token — live in an
 /// open-addressing table hashed with FNV-1a over their bytes, several times cheaper than
 /// `Dictionary`'s seeded SipHash; any other word goes to a `Dictionary`, which keeps `String`'s
@@ -41,7 +43,16 @@ struct TextTable: Sendable {
             h = (h ^ UInt64(b)) &* 0x100_0000_01b3
         }
         let hash = Int(truncatingIfNeeded: h ^ (h >> 29))
-        return ascii.value(hash: hash) { $0.probeHash == hash && $0.text.utf8.elementsEqual(utf8) }
+        return ascii.value(hash: hash) { $0.probeHash == hash && Self.equal($0.text, utf8) }
+    }
+
+    /// Whether `text`'s UTF-8 is `bytes`: one `memcmp` over a native string's contiguous bytes
+    /// (`elementsEqual` compared them one by one through the generic view).
+    @inline(__always)
+    static func equal(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { a in
+            a.count == bytes.count && (a.count == 0 || memcmp(a.baseAddress!, bytes.baseAddress!, a.count) == 0)
+        } ?? text.utf8.elementsEqual(bytes)
     }
 
     /// The value of token `i`'s folded text.
