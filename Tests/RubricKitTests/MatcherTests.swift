@@ -33,6 +33,32 @@ struct MatcherTests {
         #expect(credit("pdb", "we set a poddisruptionbudget", ScoringFixtures.kafka) == 1)
     }
 
+    @Test func joinedAliasMatchesACamelCaseIdentifier() {
+        let zk = Rubric(id: "t.zk", category: "t", language: .zh,
+                        question: LocalizedText(zh: "t", en: "t"), standardAnswer: "",
+                        concepts: [ScoringFixtures.concept("zk", ["zookeeper"]), ScoringFixtures.concept("cip", ["clusterip"])],
+                        misconceptions: [Misconception(id: "zk-ap", claim: LocalizedText(zh: "t", en: "t"),
+                                                       match: [["zookeeper"], ["是AP"]], correction: LocalizedText(zh: "t", en: "t"))])
+        #expect(credit("zk", "我们用ZooKeeper做选主", zk) == 1)            // zoo keeper → zookeeper
+        #expect(credit("zk", "我们用 zookeeper 做选主", zk) == 1)
+        #expect(credit("cip", "Service 有一个 ClusterIP", zk) == 1)
+        #expect(credit("zk", "动物园的 zoo 和 keeper", zk) == 0)           // two words stay two words
+        let g = scorer.grade("ZooKeeper是AP的", against: zk)
+        #expect(g.misconceptions.map(\.id) == ["zk-ap"])
+        let used = scorer.grade("我们用ZooKeeper做选主", against: zk)
+        #expect(used.concepts.first { $0.id == "zk" }?.evidence == ["ZooKeeper"]) // found once, not twice
+    }
+
+    @Test func aPhraseOverPartOfANamedIdentifierDoesNotMatch() {
+        let modes = Rubric(id: "t.rwo", category: "t", language: .en,
+                           question: LocalizedText(zh: "t", en: "t"), standardAnswer: "",
+                           concepts: [ScoringFixtures.concept("rwo", ["ReadWriteOnce"]), ScoringFixtures.concept("rwop", ["ReadWriteOncePod"])])
+        #expect(credit("rwo", "the volume is ReadWriteOncePod", modes) == 0)  // the rubric names the whole identifier
+        #expect(credit("rwop", "the volume is ReadWriteOncePod", modes) == 1)
+        #expect(credit("rwo", "the volume is ReadWriteOnce", modes) == 1)
+        #expect(credit("rwo", "the volume is read write once pod", modes) == 1) // separate words stay words
+    }
+
     // MARK: Boundaries
 
     @Test func latinAliasesMatchWholeTokensOnly() {

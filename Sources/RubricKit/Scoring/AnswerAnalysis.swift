@@ -77,6 +77,7 @@ struct AnswerAnalysis {
             hits = compiled.automaton.scan(kept.map { symbols[$0] })
             for i in hits.indices { hits[i].first = kept[hits[i].first]; hits[i].last = kept[hits[i].last] }
         }
+        hits = Self.addingJoinedIdentifiers(to: hits, tokens: tokens, symbols: symbols, compiled: compiled)
         self.hits = hits
 
         // Words that hold a negation cue or a clause-break word without being one (`不同`, `not only`,
@@ -197,6 +198,77 @@ struct AnswerAnalysis {
             }
         }
         self.negatedBy = negatedBy
+    }
+
+    /// Hits of phrases written as one word (`zookeeper`, `clusterip`) in a camelCase identifier of
+    /// the answer (`ZooKeeper`, `ClusterIP`), which the tokenizer splits (`zoo keeper`): where the
+    /// joined pieces spell a word of the vocabulary, the stream is scanned once more with the
+    /// identifier as that one word, and the hits that use it are added (in the automaton's order, by
+    /// last token); phrases over only part of such an identifier are dropped. Nothing is scanned
+    /// twice when no identifier joins to a known word.
+    static func addingJoinedIdentifiers(to hits: [TokenAutomaton.Hit], tokens: TokenizedText, symbols: [Int32],
+                                        compiled: CompiledRubric) -> [TokenAutomaton.Hit] {
+        // Runs of word tokens glued together (a camelCase split): first...last.
+        var joined: [(first: Int, last: Int, symbol: Int32)] = []
+        var i = 1
+        while i < tokens.count {
+            guard tokens[i].breakBefore == .none, tokens[i].kind == .word, tokens[i - 1].kind == .word else { i += 1; continue }
+            let first = i - 1
+            var last = i
+            while last + 1 < tokens.count, tokens[last + 1].breakBefore == .none, tokens[last + 1].kind == .word { last += 1 }
+            i = last + 1
+            guard last - first < 8 else { continue }
+            let text = (first...last).map { tokens.text($0) }.joined()
+            var token = tokens[first]
+            token.letterCount = (first...last).reduce(0) { $0 + tokens[$1].letterCount }
+            let (symbol, resolution) = compiled.vocabulary.resolve(word: token, text: text)
+            if symbol != Vocabulary.unknown && resolution == .exact { joined.append((first, last, symbol)) }
+        }
+        guard !joined.isEmpty else { return hits }
+        // The stream again, fillers left out, each joined identifier one symbol; `span` maps back.
+        var stream: [Int32] = [], span: [(Int, Int)] = []
+        var next = 0, k = 0
+        while next < tokens.count {
+            if k < joined.count && joined[k].first == next {
+                stream.append(joined[k].symbol); span.append((joined[k].first, joined[k].last))
+                next = joined[k].last + 1; k += 1
+            } else {
+                if !tokens[next].isFiller { stream.append(symbols[next]); span.append((next, next)) }
+                next += 1
+            }
+        }
+        var added: [TokenAutomaton.Hit] = []
+        for h in compiled.automaton.scan(stream) {
+            let (first, last) = (span[h.first].0, span[h.last].1)
+            // Only hits that use a joined identifier: the others are in `hits` already.
+            guard (h.first...h.last).contains(where: { span[$0].0 != span[$0].1 }) else { continue }
+            // A phrase of the same kind over the same tokens (`ZooKeeper` split and `zookeeper`) is found once.
+            let kind = compiled.kinds[h.pattern]
+            guard !hits.contains(where: { $0.first == first && $0.last == last && compiled.kinds[$0.pattern] == kind }) else { continue }
+            added.append(TokenAutomaton.Hit(pattern: h.pattern, first: first, last: last))
+        }
+        // The rubric names the whole identifier, so a phrase over only part of it is not said
+        // (`ReadWriteOnce` is not said by `ReadWriteOncePod`).
+        func partOfJoined(_ h: TokenAutomaton.Hit) -> Bool {
+            switch compiled.kinds[h.pattern] {
+            case .alias, .negatedAlias, .valueKey, .misconception: break
+            default: return false
+            }
+            return joined.contains { r in
+                h.last >= r.first && h.first <= r.last && !(h.first <= r.first && h.last >= r.last)
+            }
+        }
+        let kept = hits.filter { !partOfJoined($0) }
+        guard !added.isEmpty || kept.count != hits.count else { return hits }
+        var merged: [TokenAutomaton.Hit] = []
+        merged.reserveCapacity(kept.count + added.count)
+        var a = 0
+        for h in kept {
+            while a < added.count && added[a].last < h.last { merged.append(added[a]); a += 1 }
+            merged.append(h)
+        }
+        merged.append(contentsOf: added[a...])
+        return merged
     }
 
     /// Tokens allowed between a negation cue and the phrase it negates (articles not counted).
