@@ -42,6 +42,9 @@ struct ContentExamplesTests {
             for s in q.snippetFailures {
                 Issue.record("\(q.path ?? q.id):\(s.line ?? 0): concept '\(s.concept)' \(s.kind) \"\(s.snippet)\" failed")
             }
+            for r in q.referenceFailures {
+                Issue.record("\(q.path ?? q.id):\(r.line ?? 0): misconception '\(r.misconception)' is claimed by the \(r.reference)")
+            }
         }
         #expect(report.exampleCount >= rubrics.count)
     }

@@ -1,6 +1,8 @@
 /// Runs a rubric's own tests through the scorer: every graded example must land in its expected
 /// band, every concept's `must_hit` snippet must credit it and every `must_miss` snippet must not,
-/// and a keyword-dump example must score below the question's A examples. Examples with a human
+/// a keyword-dump example must score below the question's A examples, and no reference answer
+/// (`standard_answer`, `alternatives`) may claim one of the rubric's misconceptions: a pattern
+/// that fires on the rubric's own right answer fires on right answers. Examples with a human
 /// score also yield agreement figures (Pearson r, share within one grade band).
 public struct RubricTestRunner: Sendable {
     public let scorer: RubricScorer
@@ -53,6 +55,15 @@ public struct RubricTestRunner: Sendable {
                     }
                 }
             }
+            let references = [("standard_answer", rubric.standardAnswer)]
+                + rubric.alternatives.enumerated().map { ("alternatives[\($0.offset + 1)]", $0.element) }
+            for (name, text) in references where !text.isEmpty {
+                let g = scorer.grade(text, compiled: compiled)
+                for m in g.misconceptions {
+                    let line = rubric.misconceptions.first { $0.id == m.id }?.source?.line
+                    q.referenceFailures.append(.init(misconception: m.id, reference: name, line: line, evidence: m.evidence))
+                }
+            }
             let own = pairs.suffix(rubric.examples.filter { $0.humanScore != nil }.count)
             if !own.isEmpty { q.agreement = Agreement(pairs: Array(own)) }
             questions.append(q)
@@ -91,6 +102,17 @@ public struct RubricTestReport: Sendable, Equatable, Codable {
         public var note: String?
     }
 
+    /// A reference answer that claims one of the rubric's misconceptions.
+    public struct ReferenceFailure: Sendable, Equatable, Codable {
+        public var misconception: String
+        /// `standard_answer` or `alternatives[N]` (1-based).
+        public var reference: String
+        /// The misconception's line.
+        public var line: Int?
+        /// The phrases that made the claim.
+        public var evidence: [String]
+    }
+
     public struct Question: Sendable, Equatable, Codable {
         public var id: String
         public var path: String?
@@ -98,6 +120,7 @@ public struct RubricTestReport: Sendable, Equatable, Codable {
         public var passed = 0
         public var failures: [ExampleFailure] = []
         public var snippetFailures: [SnippetFailure] = []
+        public var referenceFailures: [ReferenceFailure] = []
         /// This question's examples with a human score against ours.
         public var agreement: Agreement? = nil
     }
@@ -106,7 +129,9 @@ public struct RubricTestReport: Sendable, Equatable, Codable {
     public var questions: [Question]
     public var agreement: Agreement?
 
-    public var failureCount: Int { questions.reduce(0) { $0 + $1.failures.count + $1.snippetFailures.count } }
+    public var failureCount: Int {
+        questions.reduce(0) { $0 + $1.failures.count + $1.snippetFailures.count + $1.referenceFailures.count }
+    }
     public var exampleCount: Int { questions.reduce(0) { $0 + $1.examples } }
     public var snippetFailureCount: Int { questions.reduce(0) { $0 + $1.snippetFailures.count } }
 }

@@ -38,10 +38,11 @@ struct RubricTestCommand: ParsableCommand {
             console.out(try GradeJSON.pretty(report))
         case .text:
             for q in report.questions {
-                let ok = q.failures.isEmpty && q.snippetFailures.isEmpty
+                let ok = q.failures.isEmpty && q.snippetFailures.isEmpty && q.referenceFailures.isEmpty
                 let mark = ok ? console.style("✓", .green) : console.style("✗", .red)
                 console.out("\(mark) \(q.id)  \(q.passed)/\(q.examples) examples in band"
-                            + (q.snippetFailures.isEmpty ? "" : ", \(q.snippetFailures.count) snippet failure(s)"))
+                            + (q.snippetFailures.isEmpty ? "" : ", \(q.snippetFailures.count) snippet failure(s)")
+                            + (q.referenceFailures.isEmpty ? "" : ", \(q.referenceFailures.count) reference failure(s)"))
                 if let a = q.agreement { console.out("  agreement with human scores on " + AgreementText.describe(a)) }
                 let where_ = q.path ?? q.id
                 for f in q.failures {
@@ -59,6 +60,11 @@ struct RubricTestCommand: ParsableCommand {
                                 + " concept '\(s.concept)' \(s.kind) \"\(s.snippet)\" "
                                 + (s.kind == "must_hit" ? "was not credited" : "was credited")
                                 + (s.note.map { " (\($0))" } ?? ""))
+                }
+                for r in q.referenceFailures {
+                    console.out("  \(where_)\(r.line.map { ":\($0)" } ?? ""): " + console.style("error:", .boldRed)
+                                + " misconception '\(r.misconception)' is claimed by the rubric's own \(r.reference)"
+                                + " (\(r.evidence.map { "\"\($0)\"" }.joined(separator: ", "))); narrow its phrases")
                 }
                 if verbose {
                     let compiled = scorer.compile(rubrics.first { $0.id == q.id } ?? rubrics[0])
