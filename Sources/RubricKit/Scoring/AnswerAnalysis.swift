@@ -8,7 +8,7 @@ struct AnswerAnalysis {
     let wordOf: [Int32]
     /// The answer's distinct words, each resolved once: how, and its stem (the vocabulary's
     /// spelling when it resolved).
-    let words: [(resolution: Vocabulary.Resolution, stem: String)]
+    let words: [(resolution: Vocabulary.Resolution, stem: String, feature: UInt64?)]
     let hits: [TokenAutomaton.Hit]
     /// Per hit: the negation cue hit that negates it, if any.
     let negatedBy: [Int?]
@@ -33,7 +33,7 @@ struct AnswerAnalysis {
                 if t.isFiller { fillers += 1 }
             }
         }
-        var words: [(resolution: Vocabulary.Resolution, stem: String)] = []
+        var words: [(resolution: Vocabulary.Resolution, stem: String, feature: UInt64?)] = []
         var wordOf: [Int32] = []
         // Both per-token arrays are written in place, once per token (no uniqueness check per write).
         let symbols = [Int32](unsafeUninitializedCapacity: count) { symbolOut, symbolCount in
@@ -58,7 +58,7 @@ struct AnswerAnalysis {
                     memo.insert(i, in: tokens, text: tokens.text(i), Int32(words.count))
                     symbolOut[i] = r.symbol
                     wordOut[i] = Int32(words.count)
-                    words.append((r.resolution, r.stem))
+                    words.append((r.resolution, r.stem, r.feature))
                     wordSymbols.append(r.symbol)
                 }
                 wordCount = count
@@ -208,45 +208,73 @@ struct AnswerAnalysis {
     /// twice when no identifier joins to a known word.
     static func addingJoinedIdentifiers(to hits: [TokenAutomaton.Hit], tokens: TokenizedText, symbols: [Int32],
                                         compiled: CompiledRubric) -> [TokenAutomaton.Hit] {
-        // Runs of word tokens glued together (a camelCase split): first...last.
+        // Runs of word tokens glued together (a camelCase split): first...last, whose folded texts
+        // lie end to end (the split writes no separator).
         var joined: [(first: Int, last: Int, symbol: Int32)] = []
-        var i = 1
-        while i < tokens.count {
-            guard tokens[i].breakBefore == .none, tokens[i].kind == .word, tokens[i - 1].kind == .word else { i += 1; continue }
-            let first = i - 1
-            var last = i
-            while last + 1 < tokens.count, tokens[last + 1].breakBefore == .none, tokens[last + 1].kind == .word { last += 1 }
-            i = last + 1
-            guard last - first < 8 else { continue }
-            let text = (first...last).map { tokens.text($0) }.joined()
-            var token = tokens[first]
-            token.letterCount = (first...last).reduce(0) { $0 + tokens[$1].letterCount }
-            let (symbol, resolution) = compiled.vocabulary.resolve(word: token, text: text)
-            if symbol != Vocabulary.unknown && resolution == .exact { joined.append((first, last, symbol)) }
-        }
-        guard !joined.isEmpty else { return hits }
-        // The stream again, fillers left out, each joined identifier one symbol; `span` maps back.
-        var stream: [Int32] = [], span: [(Int, Int)] = []
-        var next = 0, k = 0
-        while next < tokens.count {
-            if k < joined.count && joined[k].first == next {
-                stream.append(joined[k].symbol); span.append((joined[k].first, joined[k].last))
-                next = joined[k].last + 1; k += 1
-            } else {
-                if !tokens[next].isFiller { stream.append(symbols[next]); span.append((next, next)) }
-                next += 1
+        tokens.tokens.withUnsafeBufferPointer { all in
+            var i = 1
+            while i < all.count {
+                guard all[i].breakBefore == .none, all[i].kind == .word, all[i - 1].kind == .word else { i += 1; continue }
+                let first = i - 1
+                var last = i, letters = all[first].letterCount + all[i].letterCount
+                var contiguous = all[i].textStart == all[first].textEnd
+                while last + 1 < all.count, all[last + 1].breakBefore == .none, all[last + 1].kind == .word {
+                    last += 1
+                    letters += all[last].letterCount
+                    contiguous = contiguous && all[last].textStart == all[last - 1].textEnd
+                }
+                i = last + 1
+                guard contiguous, last - first < 8 else { continue }
+                let symbol = tokens.withText(range: all[first].textStart..<all[last].textEnd) {
+                    compiled.vocabulary.exactSymbol(utf8: $0, letters: letters)
+                }
+                if let symbol, symbol != Vocabulary.unknown { joined.append((first, last, symbol)) }
             }
         }
-        var added: [TokenAutomaton.Hit] = []
-        for h in compiled.automaton.scan(stream) {
-            let (first, last) = (span[h.first].0, span[h.last].1)
-            // Only hits that use a joined identifier: the others are in `hits` already.
-            guard (h.first...h.last).contains(where: { span[$0].0 != span[$0].1 }) else { continue }
-            // A phrase of the same kind over the same tokens (`ZooKeeper` split and `zookeeper`) is found once.
-            let kind = compiled.kinds[h.pattern]
-            guard !hits.contains(where: { $0.first == first && $0.last == last && compiled.kinds[$0.pattern] == kind }) else { continue }
-            added.append(TokenAutomaton.Hit(pattern: h.pattern, first: first, last: last))
+        guard !joined.isEmpty else { return hits }
+        // Identifiers that join to a word only a joined variant uses (`PodDisruptionBudget`) are
+        // matched by their split form already; the others are scanned again.
+        let rescanned = joined.filter { compiled.inWrittenPhrase[Int($0.symbol)] }
+        // A hit that uses a joined identifier lies within a pattern's length of it: only windows of
+        // that many kept (non-filler) tokens around each identifier, merged where they overlap, are
+        // scanned again, each identifier one symbol.
+        let reach = max(0, compiled.automaton.longestPattern - 1)
+        var windows: [(first: Int, last: Int)] = [] // token ranges
+        for r in rescanned {
+            var lo = r.first, n = 0
+            while lo > 0 && n < reach { lo -= 1; if !tokens[lo].isFiller { n += 1 } }
+            var hi = r.last
+            n = 0
+            while hi + 1 < tokens.count && n < reach { hi += 1; if !tokens[hi].isFiller { n += 1 } }
+            if let w = windows.last, lo <= w.last + 1 { windows[windows.count - 1].last = max(w.last, hi) } else { windows.append((lo, hi)) }
         }
+        var added: [TokenAutomaton.Hit] = []
+        var stream: [Int32] = [], span: [(Int, Int)] = []
+        var k = 0
+        for w in windows {
+            stream.removeAll(keepingCapacity: true); span.removeAll(keepingCapacity: true)
+            var next = w.first
+            while next <= w.last {
+                while k < rescanned.count && rescanned[k].first < next { k += 1 }
+                if k < rescanned.count && rescanned[k].first == next {
+                    stream.append(rescanned[k].symbol); span.append((rescanned[k].first, rescanned[k].last))
+                    next = rescanned[k].last + 1
+                } else {
+                    if !tokens[next].isFiller { stream.append(symbols[next]); span.append((next, next)) }
+                    next += 1
+                }
+            }
+            for h in compiled.automaton.scan(stream) {
+                // Only hits that use a joined identifier: the others are in `hits` already.
+                guard (h.first...h.last).contains(where: { span[$0].0 != span[$0].1 }) else { continue }
+                let (first, last) = (span[h.first].0, span[h.last].1)
+                // A phrase of the same kind over the same tokens (`ZooKeeper` split and `zookeeper`) is found once.
+                let kind = compiled.kinds[h.pattern]
+                guard !hits.contains(where: { $0.first == first && $0.last == last && compiled.kinds[$0.pattern] == kind }) else { continue }
+                added.append(TokenAutomaton.Hit(pattern: h.pattern, first: first, last: last))
+            }
+        }
+        // (The windows are disjoint and in order, so `added` is in the automaton's order: by last token.)
         // The rubric names the whole identifier, so a phrase over only part of it is not said
         // (`ReadWriteOnce` is not said by `ReadWriteOncePod`).
         func partOfJoined(_ h: TokenAutomaton.Hit) -> Bool {
@@ -258,8 +286,9 @@ struct AnswerAnalysis {
                 h.last >= r.first && h.first <= r.last && !(h.first <= r.first && h.last >= r.last)
             }
         }
-        let kept = hits.filter { !partOfJoined($0) }
-        guard !added.isEmpty || kept.count != hits.count else { return hits }
+        let partial = hits.contains(where: partOfJoined)
+        guard !added.isEmpty || partial else { return hits }
+        let kept = partial ? hits.filter { !partOfJoined($0) } : hits
         var merged: [TokenAutomaton.Hit] = []
         merged.reserveCapacity(kept.count + added.count)
         var a = 0
@@ -331,6 +360,9 @@ struct AnswerAnalysis {
 
     /// Token `i`'s stem when it is a word.
     func stem(_ i: Int) -> String? { wordOf[i] >= 0 ? words[Int(wordOf[i])].stem : nil }
+
+    /// Word token `i`'s similarity feature, resolved with the word (nil for a stop word).
+    func wordFeature(_ i: Int) -> UInt64? { words[Int(wordOf[i])].feature }
 
     /// Content tokens: words, numbers and CJK characters.
     var contentTokenCount: Int { tokens.reduce(0) { $0 + ($1.kind == .symbol ? 0 : 1) } }

@@ -81,6 +81,11 @@ public struct GradeJSONWriter {
     // A concept's keys in order: credit, evidence, hit | id, label | note | required, step, weight.
 
     private mutating func writeStart(_ c: ConceptResult) {
+        // A missed concept (most of them) in one piece.
+        if !c.hit && c.credit == 0 && c.credit.sign == .plus && c.evidence.isEmpty {
+            raw("{\"credit\":0,\"evidence\":[],\"hit\":false")
+            return
+        }
         raw("{\"credit\":"); number(c.credit)
         raw(",\"evidence\":"); strings(c.evidence)
         raw(",\"hit\":"); raw(c.hit ? "true" : "false")

@@ -50,7 +50,10 @@ struct KeywordDumpDetector {
     /// - Parameters:
     ///   - spans: token ranges (`first...last`) of concept alias and value-key matches, with their concept.
     ///   - answer: the analysis the spans index into; gaps are read from its UTF-8 bytes.
-    static func measure(spans: [(first: Int, last: Int, concept: Int)], in answer: AnswerAnalysis) -> KeywordDumpDetector {
+    ///   - gapsBelowShare: when the concept words make up less than this share of the answer, the
+    ///     gaps are not read (no gaps reported): the answer is no dump whatever they hold.
+    static func measure(spans: [(first: Int, last: Int, concept: Int)], in answer: AnswerAnalysis,
+                        gapsBelowShare: Double? = nil) -> KeywordDumpDetector {
         let tokens = answer.tokens
         var covered = [Bool](repeating: false, count: tokens.count)
         // Mentions: overlapping spans merged, with the concepts they name.
@@ -69,6 +72,9 @@ struct KeywordDumpDetector {
         for (i, t) in tokens.enumerated() where t.kind != .symbol {
             content += 1
             if covered[i] { inConcept += 1 }
+        }
+        if let least = gapsBelowShare, content == 0 || Double(inConcept) / Double(content) < least {
+            return KeywordDumpDetector(contentTokens: content, conceptTokens: inConcept, gaps: 0, explainedGaps: 0)
         }
         // A mention right after another name of the same concept (nothing but spaces or brackets
         // between) restates it: one mention.

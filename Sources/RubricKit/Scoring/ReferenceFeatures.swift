@@ -9,7 +9,8 @@ struct ReferenceFeatures: Sendable {
     init(text: String) {
         var index = FeatureTable()
         let tokens = Tokenizer.tokenize(text)
-        for f in Self.features(of: tokens, stem: { PorterStemmer.stem(tokens.text($0)) }) where index[f] == nil { index.insert(f, Int32(index.count)) }
+        let features = Self.features(of: tokens) { Self.wordFeature($0, in: tokens, stem: PorterStemmer.stem(tokens.text($0))) }
+        for f in features where index[f] == nil { index.insert(f, Int32(index.count)) }
         self.index = index
         self.isChinese = Self.isMostlyChinese(tokens)
     }
@@ -35,8 +36,15 @@ struct ReferenceFeatures: Sendable {
         return words > 0 && Double(cjk) / 2 / words > 1.0 / 3
     }
 
-    /// - Parameter stem: the Porter stem of word token `i` (the answer's analysis has them already).
-    static func features(of tokens: TokenizedText, stem: (Int) -> String) -> [UInt64] {
+    /// The feature of word token `i` whose stem is `stem`: the stem's hash, nil for a stop word or
+    /// a one-letter word. The same for every occurrence of the word.
+    static func wordFeature(_ i: Int, in tokens: TokenizedText, stem: String) -> UInt64? {
+        guard tokens.textCount(i) >= 2, stopWordTable.value(of: i, in: tokens) == nil else { return nil }
+        return Vocabulary.fnv(stem) & 0x3FFF_FFFF_FFFF_FFFF
+    }
+
+    /// - Parameter wordFeature: `wordFeature` of word token `i` (the answer's analysis has them already).
+    static func features(of tokens: TokenizedText, wordFeature: (Int) -> UInt64?) -> [UInt64] {
         var out: [UInt64] = []
         out.reserveCapacity(tokens.count)
         var previousCJK: UInt32? = nil
@@ -49,8 +57,8 @@ struct ReferenceFeatures: Sendable {
                 previousCJK = v
             case .word:
                 previousCJK = nil
-                guard tokens.textCount(i) >= 2, !t.isFiller, stopWordTable.value(of: i, in: tokens) == nil else { continue }
-                out.append(Vocabulary.fnv(stem(i)) & 0x3FFF_FFFF_FFFF_FFFF)
+                guard !t.isFiller, let f = wordFeature(i) else { continue }
+                out.append(f)
             case .number:
                 previousCJK = nil
                 out.append(tokens.withText(i) { Vocabulary.fnv($0) } & 0x3FFF_FFFF_FFFF_FFFF)

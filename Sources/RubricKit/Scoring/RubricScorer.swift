@@ -232,7 +232,7 @@ public struct RubricScorer: Sendable {
 
         // 4. Similarity to the standard answer and the alternatives.
         // Only references in the answer's language are compared; with none, similarity is 0.
-        let features = ReferenceFeatures.features(of: a.tokens) { a.stem($0) ?? PorterStemmer.stem(a.tokens.text($0)) }
+        let features = ReferenceFeatures.features(of: a.tokens) { a.wordFeature($0) }
         let answerIsChinese = ReferenceFeatures.isMostlyChinese(a.tokens)
         let comparable = compiled.references.compactMap { $0.recall(of: features, answerIsChinese: answerIsChinese) }
         let bestRecall = comparable.max() ?? 0
@@ -241,7 +241,8 @@ public struct RubricScorer: Sendable {
         // 5. Anti-gaming signals.
         let contentTokens = a.contentTokenCount
         let conceptsHit = concepts.filter(\.hit).count
-        let dump = KeywordDumpDetector.measure(spans: conceptSpans, in: a)
+        // (The gaps are read only when the concept share can make a dump, or for the trace.)
+        let dump = KeywordDumpDetector.measure(spans: conceptSpans, in: a, gapsBelowShare: traced ? nil : policy.dumpMinConceptShare)
         let isDump = conceptsHit >= policy.dumpMinConcepts && dump.isDump(policy)
         // A confident wrong claim is not an honest "I don't know".
         let isDontKnow = !dontKnowHits.isEmpty && coverage < policy.dontKnowMaxCoverage && misconceptions.isEmpty

@@ -16,6 +16,8 @@ public struct TokenAutomaton: Sendable {
     private var outputLink: [Int32]
     /// Each pattern's length in tokens.
     public private(set) var lengths: [Int]
+    /// The longest pattern's length in tokens.
+    public private(set) var longestPattern = 0
 
     /// One occurrence: pattern `pattern` over tokens `first...last`.
     public struct Hit: Sendable, Equatable {
@@ -32,6 +34,7 @@ public struct TokenAutomaton: Sendable {
         var next: [[Int32: Int32]] = [[:]]
         var out: [[Int32]] = [[]]
         lengths = patterns.map(\.count)
+        longestPattern = lengths.max() ?? 0
         for (p, symbols) in patterns.enumerated() where !symbols.isEmpty {
             var s: Int32 = 0
             for x in symbols {

@@ -129,6 +129,16 @@ public struct Vocabulary: Sendable {
         return (Self.unknown, .unknown, k)
     }
 
+    /// The symbol of the word spelled by the folded bytes `utf8` (with `letters` letters in the
+    /// original) when it is in the vocabulary exactly — as a phrase's surface form or by its key —
+    /// else nil: `resolveWord` without the typo and prefix searches.
+    func exactSymbol(utf8: UnsafeBufferPointer<UInt8>, letters: Int) -> Int32? {
+        if let id = surfaces[utf8: utf8] { return id }
+        let text = String(decoding: utf8, as: UTF8.self)
+        let key = letters >= 3 ? PorterStemmer.stem(text) : text
+        return words[key]
+    }
+
     /// Typo policy: the answer's word has at least 5 letters and shares its first letter with the
     /// vocabulary word; 5–7 letters allow one insertion, deletion or swap; 8–9 letters one edit of
     /// any kind; 10 or more letters two edits. Short words never match by accident.

@@ -13,6 +13,8 @@ final class WordResolutionCache: Sendable {
         let resolution: Vocabulary.Resolution
         /// The vocabulary's spelling when the word resolved, else the word's own key (its stem).
         let stem: String
+        /// The word's similarity feature (`ReferenceFeatures.wordFeature`), nil for a stop word.
+        let feature: UInt64?
     }
 
     private struct Store {
@@ -39,7 +41,8 @@ final class WordResolutionCache: Sendable {
         let text = tokens.text(i)
         let r = vocabulary.resolveWord(token, text: text)
         let stem = r.symbol != Vocabulary.unknown ? vocabulary.spelling(r.symbol) : r.key ?? Vocabulary.key(token, text: text)
-        let resolved = Resolved(symbol: r.symbol, resolution: r.resolution, stem: stem)
+        let feature = ReferenceFeatures.wordFeature(i, in: tokens, stem: stem)
+        let resolved = Resolved(symbol: r.symbol, resolution: r.resolution, stem: stem, feature: feature)
         if cacheable {
             store.withLock { s in
                 guard s.entries.count < Self.capacity, s.index[text] == nil else { return }
