@@ -59,6 +59,18 @@ struct MatcherTests {
         #expect(credit("rwo", "the volume is read write once pod", modes) == 1) // separate words stay words
     }
 
+    @Test func aNegationInsideAClaimsOwnPhraseDeniesNoneOfItsPhrases() {
+        let lock = Rubric(id: "t.lock", category: "t", language: .en,
+                          question: LocalizedText(zh: "t", en: "t"), standardAnswer: "",
+                          concepts: [ScoringFixtures.concept("ttl", ["expiry"])],
+                          misconceptions: [Misconception(id: "no-expiry-safe", claim: LocalizedText(zh: "t", en: "t"),
+                                                         match: [["lock without an expiry", "lock without expiry"], ["is safe"]],
+                                                         correction: LocalizedText(zh: "t", en: "t"))])
+        let ids = { (answer: String) in self.scorer.grade(answer, against: lock).misconceptions.map(\.id) }
+        #expect(ids("A Redis lock without an expiry is safe") == ["no-expiry-safe"])
+        #expect(ids("A Redis lock without an expiry is not safe").isEmpty)      // a cue outside the phrase still denies
+    }
+
     // MARK: Boundaries
 
     @Test func latinAliasesMatchWholeTokensOnly() {

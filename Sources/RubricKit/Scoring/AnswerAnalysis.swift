@@ -165,6 +165,14 @@ struct AnswerAnalysis {
                     reach *= 2
                 }
                 guard between <= reach else { continue }
+                // A cue inside a phrase of the same wrong claim is the claim's own wording (`cannot
+                // append to a nil slice`): it denies none of that claim's phrases.
+                if case .misconception(let m, _) = compiled.kinds[h.pattern], hits.contains(where: { p in
+                    if case .misconception(m, _) = compiled.kinds[p.pattern] {
+                        return p.first <= cue.first && p.last >= cue.last && p.last - p.first > cue.last - cue.first
+                    }
+                    return false
+                }) { continue }
                 candidate[i] = ci
                 spansAfterCue[slot(ci, i), default: []].append((h.first, h.last))
             }
