@@ -56,18 +56,7 @@ struct KeywordDumpDetector {
                         gapsBelowShare: Double? = nil) -> KeywordDumpDetector {
         let tokens = answer.tokens
         var covered = [Bool](repeating: false, count: tokens.count)
-        // Mentions: overlapping spans merged, with the concepts they name.
-        var mentions: [Mention] = []
-        mentions.reserveCapacity(spans.count)
-        for s in spans.sorted(by: { ($0.first, $0.last) < ($1.first, $1.last) }) {
-            for i in s.first...s.last { covered[i] = true }
-            if let m = mentions.last, s.first <= m.last {
-                mentions[mentions.count - 1].last = max(m.last, s.last)
-                mentions[mentions.count - 1].add(s.concept)
-            } else {
-                mentions.append(Mention(first: s.first, last: s.last, concept: s.concept))
-            }
-        }
+        for s in spans { for i in s.first...s.last { covered[i] = true } }
         var content = 0, inConcept = 0
         for (i, t) in tokens.enumerated() where t.kind != .symbol {
             content += 1
@@ -75,6 +64,17 @@ struct KeywordDumpDetector {
         }
         if let least = gapsBelowShare, content == 0 || Double(inConcept) / Double(content) < least {
             return KeywordDumpDetector(contentTokens: content, conceptTokens: inConcept, gaps: 0, explainedGaps: 0)
+        }
+        // Mentions: overlapping spans merged, with the concepts they name.
+        var mentions: [Mention] = []
+        mentions.reserveCapacity(spans.count)
+        for s in spans.sorted(by: { ($0.first, $0.last) < ($1.first, $1.last) }) {
+            if let m = mentions.last, s.first <= m.last {
+                mentions[mentions.count - 1].last = max(m.last, s.last)
+                mentions[mentions.count - 1].add(s.concept)
+            } else {
+                mentions.append(Mention(first: s.first, last: s.last, concept: s.concept))
+            }
         }
         // A mention right after another name of the same concept (nothing but spaces or brackets
         // between) restates it: one mention.
