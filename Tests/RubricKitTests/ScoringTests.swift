@@ -131,6 +131,25 @@ struct ScoringTests {
         #expect(g.concepts.first { $0.id == "ok-idiom" }?.hit == true)
     }
 
+    @Test func rubricTestChecksMisconceptionSnippetsAndReferences() {
+        var rubric = gmp
+        rubric.standardAnswer = "GOMAXPROCS决定P的数量。"
+        rubric.alternatives = ["读已关闭的channel会panic吗？不会。"]
+        rubric.examples = []
+        rubric.misconceptions = [Misconception(id: "receive-panics", claim: LocalizedText("读已关闭的channel会panic"),
+                                               match: [["读已关闭"], ["会panic"]], correction: LocalizedText("返回零值"),
+                                               mustClaim: ["读已关闭的channel会panic", "关闭以后读会返回零值"],
+                                               mustNotClaim: ["读已关闭的channel不会panic", "读已关闭的channel就会panic"])]
+        let report = RubricTestRunner(scorer: scorer).run([rubric])
+        let q = report.questions[0]
+        // `关闭以后读会返回零值` claims nothing; `…就会panic` claims it.
+        #expect(q.snippetFailures.map(\.snippet) == ["关闭以后读会返回零值", "读已关闭的channel就会panic"])
+        #expect(q.snippetFailures.map(\.kind) == ["must_claim", "must_not_claim"])
+        // The alternative asks the question in the claim's own words: it claims the misconception.
+        #expect(q.referenceFailures.map(\.reference) == ["alternatives[1]"])
+        #expect(report.failureCount == 3)
+    }
+
     @Test func aWrongValueInsideAClaimIsStillReported() {
         // `acks=1 never loses data` claims the misconception and names acks with a wrong value:
         // the value check still runs and says so.

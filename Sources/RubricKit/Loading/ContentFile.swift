@@ -249,10 +249,12 @@ enum ContentDecoder {
             if v < 0 || v > 100 { r.error("\(what) penalty must be within 0–100", at: n); return nil }
             return v
         } ?? 10
+        let mustClaim = f.optional("must_claim").flatMap { r.strings($0, "\(what) must_claim") } ?? []
+        let mustNotClaim = f.optional("must_not_claim").flatMap { r.strings($0, "\(what) must_not_claim") } ?? []
         f.finish()
         guard let id, let claim, let correction, !groups.isEmpty else { return nil }
         return Misconception(id: id, claim: claim, match: groups, correction: correction, penalty: penalty,
-                             source: r.location(node.mark))
+                             mustClaim: mustClaim, mustNotClaim: mustNotClaim, source: r.location(node.mark))
     }
 
     private static func decodeFollowUp(_ node: Node, _ concepts: Set<String>, _ r: YAMLReader) -> FollowUp? {

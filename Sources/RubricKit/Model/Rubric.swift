@@ -90,12 +90,15 @@ public struct Misconception: Sendable, Equatable, Codable {
     public var correction: LocalizedText
     /// Points taken off the 0–100 score.
     public var penalty: Double
+    /// Answer snippets that must claim it, and snippets that must not (checked by `rubric test`).
+    public var mustClaim: [String]
+    public var mustNotClaim: [String]
     public var source: SourceLocation?
 
     public init(id: String, claim: LocalizedText, match: [[String]], correction: LocalizedText,
-                penalty: Double = 10, source: SourceLocation? = nil) {
+                penalty: Double = 10, mustClaim: [String] = [], mustNotClaim: [String] = [], source: SourceLocation? = nil) {
         self.id = id; self.claim = claim; self.match = match; self.correction = correction
-        self.penalty = penalty; self.source = source
+        self.penalty = penalty; self.mustClaim = mustClaim; self.mustNotClaim = mustNotClaim; self.source = source
     }
 }
 

@@ -1,5 +1,6 @@
 /// Runs a rubric's own tests through the scorer: every graded example must land in its expected
 /// band, every concept's `must_hit` snippet must credit it and every `must_miss` snippet must not,
+/// every misconception's `must_claim` snippet must claim it and every `must_not_claim` one must not,
 /// a keyword-dump example must score below the question's A examples, and no reference answer
 /// (`standard_answer`, `alternatives`) may claim one of the rubric's misconceptions: a pattern
 /// that fires on the rubric's own right answer fires on right answers. Examples with a human
@@ -55,6 +56,17 @@ public struct RubricTestRunner: Sendable {
                     }
                 }
             }
+            for m in rubric.misconceptions {
+                for (kind, snippets, wanted) in [("must_claim", m.mustClaim, true), ("must_not_claim", m.mustNotClaim, false)] {
+                    for snippet in snippets {
+                        let claimed = scorer.grade(snippet, compiled: compiled).misconceptions.contains { $0.id == m.id }
+                        if claimed != wanted {
+                            q.snippetFailures.append(.init(concept: m.id, kind: kind, snippet: snippet, line: m.source?.line,
+                                                           credit: 0, note: nil))
+                        }
+                    }
+                }
+            }
             let references = [("standard_answer", rubric.standardAnswer)]
                 + rubric.alternatives.enumerated().map { ("alternatives[\($0.offset + 1)]", $0.element) }
             for (name, text) in references where !text.isEmpty {
@@ -93,8 +105,9 @@ public struct RubricTestReport: Sendable, Equatable, Codable {
     }
 
     public struct SnippetFailure: Sendable, Equatable, Codable {
+        /// The concept's id (`must_hit`, `must_miss`) or the misconception's (`must_claim`, `must_not_claim`).
         public var concept: String
-        /// `must_hit` or `must_miss`.
+        /// `must_hit`, `must_miss`, `must_claim` or `must_not_claim`.
         public var kind: String
         public var snippet: String
         public var line: Int?

@@ -56,9 +56,16 @@ struct RubricTestCommand: ParsableCommand {
                     if !extra.isEmpty { console.out("      " + extra.joined(separator: "; ")) }
                 }
                 for s in q.snippetFailures {
+                    let outcome: String
+                    switch s.kind {
+                    case "must_hit": outcome = "was not credited"
+                    case "must_miss": outcome = "was credited"
+                    case "must_claim": outcome = "does not claim it"
+                    default: outcome = "claims it"
+                    }
+                    let subject = s.kind.hasSuffix("claim") ? "misconception" : "concept"
                     console.out("  \(where_)\(s.line.map { ":\($0)" } ?? ""): " + console.style("error:", .boldRed)
-                                + " concept '\(s.concept)' \(s.kind) \"\(s.snippet)\" "
-                                + (s.kind == "must_hit" ? "was not credited" : "was credited")
+                                + " \(subject) '\(s.concept)' \(s.kind) \"\(s.snippet)\" \(outcome)"
                                 + (s.note.map { " (\($0))" } ?? ""))
                 }
                 for r in q.referenceFailures {
