@@ -52,7 +52,9 @@ struct MatcherTests {
     @Test func aPhraseOverPartOfANamedIdentifierDoesNotMatch() {
         let modes = Rubric(id: "t.rwo", category: "t", language: .en,
                            question: LocalizedText(zh: "t", en: "t"), standardAnswer: "",
-                           concepts: [ScoringFixtures.concept("rwo", ["ReadWriteOnce"]), ScoringFixtures.concept("rwop", ["ReadWriteOncePod"])])
+                           concepts: [ScoringFixtures.concept("rwo", ["ReadWriteOnce"]), ScoringFixtures.concept("rwop", ["ReadWriteOncePod"]),
+                                      ScoringFixtures.concept("sts", ["StatefulSet"])])
+        #expect(credit("sts", "use a StateFulSet", modes) == 1)   // split otherwise than the phrase: matched joined
         #expect(credit("rwo", "the volume is ReadWriteOncePod", modes) == 0)  // the rubric names the whole identifier
         #expect(credit("rwop", "the volume is ReadWriteOncePod", modes) == 1)
         #expect(credit("rwo", "the volume is ReadWriteOnce", modes) == 1)

@@ -143,6 +143,19 @@ struct AnswerAnalysis {
                 if case .misconception(let m, _) = compiled.kinds[hits[i].pattern] { return slots * ci + 1 + m }
                 return slots * ci
             }
+            // Cue hit → the misconceptions with a longer phrase holding it (cues are ordered by last).
+            var cueInClaim: [Int: [Int]] = [:]
+            for p in hits {
+                guard case .misconception(let m, _) = compiled.kinds[p.pattern], p.last > p.first else { continue }
+                var lo = 0, hi = cues.count
+                while lo < hi { let mid = (lo + hi) / 2; if hits[cues[mid]].last < p.first { lo = mid + 1 } else { hi = mid } }
+                var k = lo
+                while k < cues.count && hits[cues[k]].last <= p.last {
+                    let cue = hits[cues[k]]
+                    if cue.first >= p.first && cue.last - cue.first < p.last - p.first { cueInClaim[cues[k], default: []].append(m) }
+                    k += 1
+                }
+            }
             for (i, h) in hits.enumerated() {
                 switch compiled.kinds[h.pattern] {
                 case .alias, .negatedAlias, .valueKey, .misconception: break
@@ -167,12 +180,7 @@ struct AnswerAnalysis {
                 guard between <= reach else { continue }
                 // A cue inside a phrase of the same wrong claim is the claim's own wording (`cannot
                 // append to a nil slice`): it denies none of that claim's phrases.
-                if case .misconception(let m, _) = compiled.kinds[h.pattern], hits.contains(where: { p in
-                    if case .misconception(m, _) = compiled.kinds[p.pattern] {
-                        return p.first <= cue.first && p.last >= cue.last && p.last - p.first > cue.last - cue.first
-                    }
-                    return false
-                }) { continue }
+                if case .misconception(let m, _) = compiled.kinds[h.pattern], cueInClaim[ci]?.contains(m) == true { continue }
                 candidate[i] = ci
                 spansAfterCue[slot(ci, i), default: []].append((h.first, h.last))
             }
@@ -240,9 +248,9 @@ struct AnswerAnalysis {
             }
         }
         guard !joined.isEmpty else { return hits }
-        // Identifiers that join to a word only a joined variant uses (`PodDisruptionBudget`) are
-        // matched by their split form already; the others are scanned again.
-        let rescanned = joined.filter { compiled.inWrittenPhrase[Int($0.symbol)] }
+        // Every one is scanned again: an identifier split otherwise than the rubric's phrase
+        // (`StateFulSet` for `StatefulSet`) matches only joined.
+        let rescanned = joined
         // A hit that uses a joined identifier lies within a pattern's length of it: only windows of
         // that many kept (non-filler) tokens around each identifier, merged where they overlap, are
         // scanned again, each identifier one symbol.
@@ -257,6 +265,9 @@ struct AnswerAnalysis {
             if let w = windows.last, lo <= w.last + 1 { windows[windows.count - 1].last = max(w.last, hi) } else { windows.append((lo, hi)) }
         }
         var added: [TokenAutomaton.Hit] = []
+        // Hits already found, by tokens and kind, built at the first hit a rescan adds.
+        struct Found: Hashable { let first: Int, last: Int, kind: PatternKind }
+        var found: Set<Found>? = nil
         var stream: [Int32] = [], span: [(Int, Int)] = []
         var k = 0
         for w in windows {
@@ -278,7 +289,8 @@ struct AnswerAnalysis {
                 let (first, last) = (span[h.first].0, span[h.last].1)
                 // A phrase of the same kind over the same tokens (`ZooKeeper` split and `zookeeper`) is found once.
                 let kind = compiled.kinds[h.pattern]
-                guard !hits.contains(where: { $0.first == first && $0.last == last && compiled.kinds[$0.pattern] == kind }) else { continue }
+                if found == nil { found = Set(hits.map { Found(first: $0.first, last: $0.last, kind: compiled.kinds[$0.pattern]) }) }
+                guard found!.insert(Found(first: first, last: last, kind: kind)).inserted else { continue }
                 added.append(TokenAutomaton.Hit(pattern: h.pattern, first: first, last: last))
             }
         }
@@ -290,9 +302,22 @@ struct AnswerAnalysis {
             case .alias, .negatedAlias, .valueKey, .misconception: break
             default: return false
             }
-            return joined.contains { r in
-                h.last >= r.first && h.first <= r.last && !(h.first <= r.first && h.last >= r.last)
+            if joined.count <= 8 {
+                return joined.contains { r in
+                    h.last >= r.first && h.first <= r.last && !(h.first <= r.first && h.last >= r.last)
+                }
             }
+            // Many identifiers: they are disjoint and in order, so only the one holding the hit's
+            // first token and the one holding its last can be cut by it.
+            func holding(_ t: Int) -> Int { // the first identifier ending at or after t
+                var lo = 0, hi = joined.count
+                while lo < hi { let mid = (lo + hi) / 2; if joined[mid].last < t { lo = mid + 1 } else { hi = mid } }
+                return lo
+            }
+            let a = holding(h.first)
+            if a < joined.count && joined[a].first < h.first && joined[a].last >= h.first { return true }
+            let b = holding(h.last)
+            return b < joined.count && joined[b].first <= h.last && joined[b].last > h.last
         }
         let partial = hits.contains(where: partOfJoined)
         guard !added.isEmpty || partial else { return hits }

@@ -39,10 +39,6 @@ public final class CompiledRubric: Sendable {
     public let patterns: [Pattern]
     /// `patterns[i].kind`, kept apart so hot loops do not copy the patterns' strings.
     let kinds: [PatternKind]
-    /// Per symbol: whether a phrase as written (not only its joined variant: `PodDisruptionBudget` →
-    /// `poddisruptionbudget`) uses it. A camelCase identifier of the answer that joins to such a
-    /// word (`ZooKeeper` → `zookeeper`) may match phrases its split form does not.
-    let inWrittenPhrase: [Bool]
     /// Per concept, copied out of the rubric for the scoring loops.
     let conceptSteps: [FrameworkStep]
     let conceptWeights: [Double]
@@ -106,7 +102,6 @@ public final class CompiledRubric: Sendable {
         var vocab = Vocabulary()
         var patterns: [Pattern] = []
         var symbols: [[Int32]] = []
-        var written = Set<Int32>()
 
         func add(_ text: String, _ kind: PatternKind, prefixMatch: Bool = false) {
             var variants = [Tokenizer.tokenize(text)]
@@ -119,7 +114,6 @@ public final class CompiledRubric: Sendable {
                 let kept = all.indices.filter { !all[$0].isFiller && !(all[$0].kind == .cjk && all.text($0) == "的") }
                 let seq = (kept.isEmpty ? Array(all.indices) : kept).map { vocab.add($0, of: all, prefixMatch: prefixMatch) }
                 guard added.insert(seq).inserted else { continue }
-                if added.count == 1 { written.formUnion(seq) }
                 patterns.append(Pattern(kind: kind, text: text))
                 symbols.append(seq)
             }
@@ -145,7 +139,6 @@ public final class CompiledRubric: Sendable {
         for word in Self.clauseBreaks { add(word, .clauseBreak) }
 
         self.vocabulary = vocab
-        self.inWrittenPhrase = (0..<vocab.count).map { written.contains(Int32($0)) }
         self.wordCache = WordResolutionCache(vocabulary: vocab)
         self.patterns = patterns
         self.kinds = patterns.map(\.kind)

@@ -28,13 +28,13 @@ public struct TokenizedText: Sendable, Equatable, RandomAccessCollection {
     /// The folded text of every token.
     public var texts: [String] { indices.map(text) }
 
-    /// `body` applied to the folded UTF-8 of token `i`.
-    @inline(__always)
     /// `body` applied to the folded bytes `range` (token text offsets).
     func withText<R>(range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         folded.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
+    /// `body` applied to the folded UTF-8 of token `i`.
+    @inline(__always)
     func withText<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let t = tokens[i]
         return folded.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(t.textStart)..<Int(t.textEnd)])) }

@@ -6,7 +6,8 @@ import Synchronization
 /// word and the vocabulary, so the cache never changes a grade. It remembers ASCII words whose
 /// letters are their bytes (nearly every Latin word; the typo rule reads the original letter count,
 /// which the folded text then gives), looked up by the token's bytes without making a `String`,
-/// and at most `capacity` of them (after that, further words are resolved every time).
+/// at most `Vocabulary.longestWord` letters long (a pasted blob is not kept), and at most `capacity`
+/// of them (after that, further words are resolved every time).
 final class WordResolutionCache: Sendable {
     struct Resolved: Sendable {
         let symbol: Int32
@@ -32,7 +33,8 @@ final class WordResolutionCache: Sendable {
     /// The resolution of word token `i`.
     func resolve(_ i: Int, in tokens: TokenizedText) -> Resolved {
         let token = tokens[i]
-        let cacheable = token.letterCount == tokens.textCount(i) && tokens.withText(i) { bytes in bytes.allSatisfy { $0 < 0x80 } }
+        let cacheable = token.letterCount == tokens.textCount(i) && token.letterCount <= Vocabulary.longestWord
+            && tokens.withText(i) { bytes in bytes.allSatisfy { $0 < 0x80 } }
         if cacheable, let known = tokens.withText(i, { bytes in
             store.withLock { s in s.index[utf8: bytes].map { s.entries[Int($0)] } }
         }) {
