@@ -265,9 +265,17 @@ struct AnswerAnalysis {
             if let w = windows.last, lo <= w.last + 1 { windows[windows.count - 1].last = max(w.last, hi) } else { windows.append((lo, hi)) }
         }
         var added: [TokenAutomaton.Hit] = []
-        // Hits already found, by tokens and kind, built at the first hit a rescan adds.
-        struct Found: Hashable { let first: Int, last: Int, kind: PatternKind }
-        var found: Set<Found>? = nil
+        // Whether `hits` (ordered by last token) holds a phrase of `kind` over first...last: only
+        // the hits ending at `last` are looked at, found by binary search.
+        func alreadyFound(_ first: Int, _ last: Int, _ kind: PatternKind) -> Bool {
+            var lo = 0, hi = hits.count
+            while lo < hi { let mid = (lo + hi) / 2; if hits[mid].last < last { lo = mid + 1 } else { hi = mid } }
+            while lo < hits.count && hits[lo].last == last {
+                if hits[lo].first == first && compiled.kinds[hits[lo].pattern] == kind { return true }
+                lo += 1
+            }
+            return false
+        }
         var stream: [Int32] = [], span: [(Int, Int)] = []
         var k = 0
         for w in windows {
@@ -289,35 +297,25 @@ struct AnswerAnalysis {
                 let (first, last) = (span[h.first].0, span[h.last].1)
                 // A phrase of the same kind over the same tokens (`ZooKeeper` split and `zookeeper`) is found once.
                 let kind = compiled.kinds[h.pattern]
-                if found == nil { found = Set(hits.map { Found(first: $0.first, last: $0.last, kind: compiled.kinds[$0.pattern]) }) }
-                guard found!.insert(Found(first: first, last: last, kind: kind)).inserted else { continue }
+                guard !alreadyFound(first, last, kind),
+                      !added.contains(where: { $0.first == first && $0.last == last && compiled.kinds[$0.pattern] == kind }) else { continue }
                 added.append(TokenAutomaton.Hit(pattern: h.pattern, first: first, last: last))
             }
         }
         // (The windows are disjoint and in order, so `added` is in the automaton's order: by last token.)
         // The rubric names the whole identifier, so a phrase over only part of it is not said
         // (`ReadWriteOnce` is not said by `ReadWriteOncePod`).
+        // Per token: the identifier holding it, or -1. A hit cuts an identifier when the one holding
+        // its first token starts before it or the one holding its last token ends after it.
+        var runOf = [Int32](repeating: -1, count: tokens.count)
+        for (k, r) in joined.enumerated() { for t in r.first...r.last { runOf[t] = Int32(k) } }
         func partOfJoined(_ h: TokenAutomaton.Hit) -> Bool {
+            let a = runOf[h.first], b = runOf[h.last]
+            guard (a >= 0 && joined[Int(a)].first < h.first) || (b >= 0 && joined[Int(b)].last > h.last) else { return false }
             switch compiled.kinds[h.pattern] {
-            case .alias, .negatedAlias, .valueKey, .misconception: break
+            case .alias, .negatedAlias, .valueKey, .misconception: return true
             default: return false
             }
-            if joined.count <= 8 {
-                return joined.contains { r in
-                    h.last >= r.first && h.first <= r.last && !(h.first <= r.first && h.last >= r.last)
-                }
-            }
-            // Many identifiers: they are disjoint and in order, so only the one holding the hit's
-            // first token and the one holding its last can be cut by it.
-            func holding(_ t: Int) -> Int { // the first identifier ending at or after t
-                var lo = 0, hi = joined.count
-                while lo < hi { let mid = (lo + hi) / 2; if joined[mid].last < t { lo = mid + 1 } else { hi = mid } }
-                return lo
-            }
-            let a = holding(h.first)
-            if a < joined.count && joined[a].first < h.first && joined[a].last >= h.first { return true }
-            let b = holding(h.last)
-            return b < joined.count && joined[b].first <= h.last && joined[b].last > h.last
         }
         let partial = hits.contains(where: partOfJoined)
         guard !added.isEmpty || partial else { return hits }
