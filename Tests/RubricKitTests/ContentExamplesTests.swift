@@ -40,7 +40,8 @@ struct ContentExamplesTests {
                 Issue.record("\(q.path ?? q.id):\(f.line ?? 0): example '\(f.name)' scored \(f.score) (\(f.grade.rawValue)), expected \(f.expected.joined(separator: "/")); missed \(f.missed.joined(separator: ", ")); \(f.flags.joined(separator: ", "))")
             }
             for s in q.snippetFailures {
-                Issue.record("\(q.path ?? q.id):\(s.line ?? 0): concept '\(s.concept)' \(s.kind) \"\(s.snippet)\" failed")
+                let subject = s.kind.hasSuffix("claim") ? "misconception" : "concept"
+                Issue.record("\(q.path ?? q.id):\(s.line ?? 0): \(subject) '\(s.concept)' \(s.kind) \"\(s.snippet)\" failed")
             }
             for r in q.referenceFailures {
                 Issue.record("\(q.path ?? q.id):\(r.line ?? 0): misconception '\(r.misconception)' is claimed by the \(r.reference)")

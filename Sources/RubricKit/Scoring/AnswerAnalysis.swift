@@ -250,13 +250,12 @@ struct AnswerAnalysis {
         guard !joined.isEmpty else { return hits }
         // Every one is scanned again: an identifier split otherwise than the rubric's phrase
         // (`StateFulSet` for `StatefulSet`) matches only joined.
-        let rescanned = joined
         // A hit that uses a joined identifier lies within a pattern's length of it: only windows of
         // that many kept (non-filler) tokens around each identifier, merged where they overlap, are
         // scanned again, each identifier one symbol.
         let reach = max(0, compiled.automaton.longestPattern - 1)
         var windows: [(first: Int, last: Int)] = [] // token ranges
-        for r in rescanned {
+        for r in joined {
             var lo = r.first, n = 0
             while lo > 0 && n < reach { lo -= 1; if !tokens[lo].isFiller { n += 1 } }
             var hi = r.last
@@ -282,10 +281,10 @@ struct AnswerAnalysis {
             stream.removeAll(keepingCapacity: true); span.removeAll(keepingCapacity: true)
             var next = w.first
             while next <= w.last {
-                while k < rescanned.count && rescanned[k].first < next { k += 1 }
-                if k < rescanned.count && rescanned[k].first == next {
-                    stream.append(rescanned[k].symbol); span.append((rescanned[k].first, rescanned[k].last))
-                    next = rescanned[k].last + 1
+                while k < joined.count && joined[k].first < next { k += 1 }
+                if k < joined.count && joined[k].first == next {
+                    stream.append(joined[k].symbol); span.append((joined[k].first, joined[k].last))
+                    next = joined[k].last + 1
                 } else {
                     if !tokens[next].isFiller { stream.append(symbols[next]); span.append((next, next)) }
                     next += 1
@@ -304,9 +303,9 @@ struct AnswerAnalysis {
         }
         // (The windows are disjoint and in order, so `added` is in the automaton's order: by last token.)
         // The rubric names the whole identifier, so a phrase over only part of it is not said
-        // (`ReadWriteOnce` is not said by `ReadWriteOncePod`).
-        // Per token: the identifier holding it, or -1. A hit cuts an identifier when the one holding
-        // its first token starts before it or the one holding its last token ends after it.
+        // (`ReadWriteOnce` is not said by `ReadWriteOncePod`): a hit cuts an identifier when the one
+        // holding its first token starts before it or the one holding its last token ends after it.
+        // `runOf`: per token, the identifier holding it, or -1.
         var runOf = [Int32](repeating: -1, count: tokens.count)
         for (k, r) in joined.enumerated() { for t in r.first...r.last { runOf[t] = Int32(k) } }
         func partOfJoined(_ h: TokenAutomaton.Hit) -> Bool {

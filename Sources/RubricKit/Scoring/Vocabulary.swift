@@ -36,7 +36,13 @@ public struct Vocabulary: Sendable {
     /// The key a token with folded text `text` is looked up by.
     @inline(__always)
     static func key(_ token: Token, text: String) -> String {
-        token.kind == .word && token.letterCount >= 3 ? PorterStemmer.stem(text) : text
+        token.kind == .word ? wordKey(text, letters: token.letterCount) : text
+    }
+
+    /// The key of a word with folded text `text` and `letters` letters in the original.
+    @inline(__always)
+    static func wordKey(_ text: String, letters: Int) -> String {
+        letters >= 3 ? PorterStemmer.stem(text) : text
     }
 
     /// Adds token `i` of a pattern, returning its symbol.
@@ -134,9 +140,7 @@ public struct Vocabulary: Sendable {
     /// else nil: `resolveWord` without the typo and prefix searches.
     func exactSymbol(utf8: UnsafeBufferPointer<UInt8>, letters: Int) -> Int32? {
         if let id = surfaces[utf8: utf8] { return id }
-        let text = String(decoding: utf8, as: UTF8.self)
-        let key = letters >= 3 ? PorterStemmer.stem(text) : text
-        return words[key]
+        return words[Self.wordKey(String(decoding: utf8, as: UTF8.self), letters: letters)]
     }
 
     /// Typo policy: the answer's word has at least 5 letters and shares its first letter with the

@@ -35,9 +35,7 @@ final class WordResolutionCache: Sendable {
         let token = tokens[i]
         let cacheable = token.letterCount == tokens.textCount(i) && token.letterCount <= Vocabulary.longestWord
             && tokens.withText(i) { bytes in bytes.allSatisfy { $0 < 0x80 } }
-        if cacheable, let known = tokens.withText(i, { bytes in
-            store.withLock { s in s.index[utf8: bytes].map { s.entries[Int($0)] } }
-        }) {
+        if cacheable, let known = store.withLock({ s in tokens.withText(i) { s.index[utf8: $0] }.map { s.entries[Int($0)] } }) {
             return known
         }
         let text = tokens.text(i)
