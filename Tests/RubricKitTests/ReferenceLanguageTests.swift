@@ -24,7 +24,7 @@ struct ReferenceLanguageTests {
 
     /// A text's language as the similarity signal sees it.
     static func language(of text: String) -> Language {
-        ReferenceFeatures(text: text).isChinese ? .zh : .en
+        ReferenceFeatures(text: text, conceptsNamed: { _ in 0 }).isChinese ? .zh : .en
     }
 
     /// The question languages that have no reference answer in that language.

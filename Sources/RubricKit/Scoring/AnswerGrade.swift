@@ -121,15 +121,19 @@ public struct ScoreBreakdown: Sendable, Equatable, Codable {
     public var caps: [String]
     /// The weighted share of concept credit, before shaping.
     public var rawCoverage: Double
+    /// The share of coverage kept for depth (1, or less for an answer that names concepts in far
+    /// fewer words than the reference spends on them); nil in grades written before it existed.
+    public var depthFactor: Double?
     public var weights: Weights
     /// The weighted sum of the parts, before penalties and caps.
     public var base: Double
 
     public init(coverage: Double, structure: Double, similarity: Double, penalties: Double, caps: [String],
-                rawCoverage: Double? = nil, weights: Weights = Weights(coverage: 0.75, structure: 0.15, similarity: 0.1),
-                base: Double = 0) {
+                rawCoverage: Double? = nil, depthFactor: Double? = nil,
+                weights: Weights = Weights(coverage: 0.75, structure: 0.15, similarity: 0.1), base: Double = 0) {
         self.coverage = coverage; self.structure = structure; self.similarity = similarity
         self.penalties = penalties; self.caps = caps; self.rawCoverage = rawCoverage ?? coverage
+        self.depthFactor = depthFactor
         self.weights = weights; self.base = base
     }
 }

@@ -155,7 +155,18 @@ public final class CompiledRubric: Sendable {
             c.values.map { fact in fact.accepted.map { Tokenizer.tokenize($0).texts } }
         }
         let refs = [rubric.standardAnswer] + rubric.alternatives
-        self.references = refs.filter { !$0.isEmpty }.map { ReferenceFeatures(text: $0) }
+        func conceptsNamed(_ tokens: TokenizedText) -> Int {
+            let syms = tokens.indices.filter { !tokens[$0].isFiller }.map { vocab.resolve($0, in: tokens).0 }
+            var named = Set<Int>()
+            for hit in automaton.scan(syms) {
+                switch patterns[hit.pattern].kind {
+                case .alias(let c), .valueKey(let c, _): named.insert(c)
+                default: break
+                }
+            }
+            return named.count
+        }
+        self.references = refs.filter { !$0.isEmpty }.map { ReferenceFeatures(text: $0, conceptsNamed: conceptsNamed) }
         // Teaching sentences: the concept's `teach`, else the first standard-answer sentence naming it.
         var teaching = rubric.concepts.map { $0.teach?.text(language) ?? "" }
         let sentences = Self.sentences(of: rubric.standardAnswer)

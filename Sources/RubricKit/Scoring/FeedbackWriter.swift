@@ -97,6 +97,10 @@ struct FeedbackWriter {
             return zh ? "下次：不要只罗列关键词，用完整的句子讲清每个概念是什么、怎么工作、为什么这样设计。"
                 : "Next time: don't just list keywords; explain in full sentences what each one is, how it works and why."
         }
+        if flags.contains("shallow") {
+            return zh ? "下次：每个要点多讲一两句——它是什么、怎么工作、为什么这样设计；只点到名字的要点拿不到全部分数。"
+                : "Next time: give each point a sentence or two on what it is, how it works and why; a point only named earns part of its credit."
+        }
         if let m = misconceptions.first {
             return zh ? "下次：先纠正「\(m.claim)」这个误区，再组织答案。" : "Next time: fix the belief that \(m.claim) first."
         }

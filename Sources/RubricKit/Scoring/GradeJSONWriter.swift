@@ -56,6 +56,7 @@ public struct GradeJSONWriter {
         raw("{\"base\":"); number(b.base)
         raw(",\"caps\":"); strings(b.caps)
         raw(",\"coverage\":"); number(b.coverage)
+        if let d = b.depthFactor { raw(",\"depthFactor\":"); number(d) }
         raw(",\"penalties\":"); number(b.penalties)
         raw(",\"rawCoverage\":"); number(b.rawCoverage)
         raw(",\"similarity\":"); number(b.similarity)

@@ -5,10 +5,16 @@ struct ReferenceFeatures: Sendable {
     let index: FeatureTable
     /// Whether the text is mostly Chinese.
     let isChinese: Bool
+    /// Words the text spends per concept it names (`wordCount` over concepts named); nil when it
+    /// names none. The measure of depth an answer's is compared with.
+    let wordsPerConcept: Double?
 
-    init(text: String) {
+    /// - Parameter conceptsNamed: how many of the rubric's concepts the tokens name.
+    init(text: String, conceptsNamed: (TokenizedText) -> Int) {
         var index = FeatureTable()
         let tokens = Tokenizer.tokenize(text)
+        let named = conceptsNamed(tokens)
+        self.wordsPerConcept = named > 0 ? Self.wordCount(tokens) / Double(named) : nil
         let features = Self.features(of: tokens) { Self.wordFeature($0, in: tokens, stem: PorterStemmer.stem(tokens.text($0))) }
         for f in features where index[f] == nil { index.insert(f, Int32(index.count)) }
         self.index = index
@@ -26,6 +32,13 @@ struct ReferenceFeatures: Sendable {
         var n = 0
         for f in answer { if let i = index[f], !found[Int(i)] { found[Int(i)] = true; n += 1 } }
         return Double(n) / Double(index.count)
+    }
+
+    /// The length of a text in words: a CJK character counts as half a word, a number as a word.
+    static func wordCount(_ tokens: TokenizedText) -> Double {
+        var cjk = 0, other = 0
+        for t in tokens { if t.kind == .cjk { cjk += 1 } else if t.kind != .symbol { other += 1 } }
+        return Double(cjk) / 2 + Double(other)
     }
 
     /// More than a third of the words are Chinese (a CJK character counts as half a word).

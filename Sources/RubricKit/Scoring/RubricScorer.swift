@@ -184,6 +184,11 @@ public struct RubricScorer: Sendable {
         // With a coverage target, naming that share of the weight is full coverage.
         let target = rubric.coverageTarget ?? 1
         let coverage = totalWeight > 0 ? min(1, earned / (totalWeight * target)) : 0
+        let conceptsHit = concepts.reduce(0) { $0 + ($1.hit ? 1 : 0) }
+        let answerIsChinese = ReferenceFeatures.isMostlyChinese(a.tokens)
+        // Depth: the words spent per concept named, against the reference in the answer's language.
+        let depth = Depth(answerWords: ReferenceFeatures.wordCount(a.tokens), conceptsHit: conceptsHit,
+                          references: compiled.references, answerIsChinese: answerIsChinese, policy: policy)
 
         // 3. The framework: cues and the steps of the concepts hit.
         let allSteps = FrameworkStep.allCases
@@ -233,14 +238,12 @@ public struct RubricScorer: Sendable {
         // 4. Similarity to the standard answer and the alternatives.
         // Only references in the answer's language are compared; with none, similarity is 0.
         let features = ReferenceFeatures.features(of: a.tokens) { a.wordFeature($0) }
-        let answerIsChinese = ReferenceFeatures.isMostlyChinese(a.tokens)
         let comparable = compiled.references.compactMap { $0.recall(of: features, answerIsChinese: answerIsChinese) }
         let bestRecall = comparable.max() ?? 0
         let similarity = bestRecall.squareRoot()
 
         // 5. Anti-gaming signals.
         let contentTokens = a.contentTokenCount
-        let conceptsHit = concepts.filter(\.hit).count
         // (The gaps are read only when the concept share can make a dump, or for the trace.)
         let dump = KeywordDumpDetector.measure(spans: conceptSpans, in: a, gapsBelowShare: traced ? nil : policy.dumpMinConceptShare)
         let isDump = conceptsHit >= policy.dumpMinConcepts && dump.isDump(policy)
@@ -252,7 +255,7 @@ public struct RubricScorer: Sendable {
         let wSim = min(max(rubric.similarityWeight, 0), 1)
         let wStruct = min(policy.structureWeight, 1 - wSim)
         let wCov = max(0, 1 - wSim - wStruct)
-        let shapedCoverage = Foundation.pow(coverage, policy.coverageExponent)
+        let shapedCoverage = Foundation.pow(coverage * depth.factor, policy.coverageExponent)
         let base = 100 * (wCov * shapedCoverage + wStruct * structure + wSim * similarity)
         let penalties = isDontKnow || isEmpty ? 0 : misconceptions.reduce(0) { $0 + $1.penalty }
         var score = max(0, base - penalties)
@@ -276,6 +279,7 @@ public struct RubricScorer: Sendable {
             cap("required-missing", coverage >= policy.thoroughCoverage ? bands.a - 1 : bands.b - 1)
         }
         if isDump && !isDontKnow { flags.append("keyword-dump"); cap("keyword-dump", bands.c + (bands.b - bands.c) / 2) }
+        if depth.factor < 1 && !isDump && !isDontKnow { flags.append("shallow") }
         if !misconceptions.isEmpty && penalties > 0 { flags.append("misconception") }
         if !wrongValues.isEmpty { flags.append("wrong-value") }
         if concepts.contains(where: { $0.note == "negated" }) { flags.append("negated") }
@@ -285,8 +289,9 @@ public struct RubricScorer: Sendable {
         let breakdown = ScoreBreakdown(
             coverage: Self.round(100 * shapedCoverage, 1), structure: Self.round(100 * structure, 1),
             similarity: Self.round(100 * similarity, 1), penalties: Self.round(penalties, 1), caps: caps,
-            rawCoverage: Self.round(100 * coverage, 1), weights: .init(coverage: Self.round(wCov, 3),
-            structure: Self.round(wStruct, 3), similarity: Self.round(wSim, 3)), base: Self.round(base, 1))
+            rawCoverage: Self.round(100 * coverage, 1), depthFactor: Self.round(depth.factor, 3),
+            weights: .init(coverage: Self.round(wCov, 3), structure: Self.round(wStruct, 3), similarity: Self.round(wSim, 3)),
+            base: Self.round(base, 1))
 
         let feedback = FeedbackWriter(rubric: rubric, framework: framework, teaching: compiled.teaching,
                                       language: compiled.language).write(
@@ -336,7 +341,12 @@ public struct RubricScorer: Sendable {
         } else {
             arithmetic.append("coverage = (\(conceptTerms.joined(separator: " + "))) / \(Self.format(totalWeight)) = \(Self.format(Self.round(100 * coverage, 1)))%")
         }
-        arithmetic.append("shaped coverage = coverage^\(Self.format(policy.coverageExponent)) = \(Self.format(Self.round(100 * shapedCoverage, 1)))")
+        if let ratio = depth.ratio {
+            arithmetic.append("depth = \(Self.format(Self.round(depth.answerWordsPerConcept, 1))) words per concept named against the reference's \(Self.format(Self.round(depth.referenceWordsPerConcept, 1))) (ratio \(Self.format(Self.round(ratio, 3)))) → coverage × \(Self.format(Self.round(depth.factor, 3)))")
+        }
+        arithmetic.append(depth.factor < 1
+            ? "shaped coverage = (coverage × \(Self.format(Self.round(depth.factor, 3))))^\(Self.format(policy.coverageExponent)) = \(Self.format(Self.round(100 * shapedCoverage, 1)))"
+            : "shaped coverage = coverage^\(Self.format(policy.coverageExponent)) = \(Self.format(Self.round(100 * shapedCoverage, 1)))")
         arithmetic.append("structure = \(Self.format(policy.stepsShare))×\(positions.count)/5 steps + \(inOrder ? Self.format(Self.round(1 - policy.stepsShare, 3)) : "0") order = \(Self.format(Self.round(100 * structure, 1)))")
         arithmetic.append(comparable.isEmpty
             ? "similarity = 0 (no reference in the answer's language)"
@@ -382,6 +392,13 @@ public struct ScoringPolicy: Sendable, Equatable {
     public var dumpMinConceptShare: Double = 0.6
     /// … and fewer than this share of the gaps between them holding any other word.
     public var dumpMaxExplainedGaps: Double = 0.5
+    /// Depth: an answer spending at most this share of the reference's words per concept named has
+    /// its coverage lowered by `shallowDiscount`; …
+    public var shallowDepth: Double = 0.15
+    /// … from this share up, not at all; in between, in proportion.
+    public var fullDepth: Double = 0.35
+    /// The largest share of coverage a shallow answer loses.
+    public var shallowDiscount: Double = 0.3
 
     public static let standard = ScoringPolicy()
 }
