@@ -377,7 +377,7 @@ public struct ScoringPolicy: Sendable, Equatable {
     /// Share of the score given to the framework (structure).
     public var structureWeight: Double = 0.15
     /// Coverage is raised to this power (< 1: concave, grades saturate near full marks).
-    public var coverageExponent: Double = 0.45
+    public var coverageExponent: Double = 0.48
     /// Within structure, the share for the steps present; the rest rewards their order.
     public var stepsShare: Double = 0.8
     /// Coverage from which an answer missing a required concept is capped below A instead of below B.
