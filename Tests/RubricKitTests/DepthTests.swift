@@ -16,12 +16,7 @@ struct DepthTests {
         第三步升级kubelet和kubectl的软件包并重启kubelet，因为kubelet的版本不能比apiserver新，所以一定要先升级控制面。\
         最后用uncordon把节点重新标记为可调度，观察节点Ready、Pod恢复正常以后，再继续升级下一个节点。
         """,
-        concepts: [
-            ScoringFixtures.concept("drain", ["drain", "驱逐"]),
-            ScoringFixtures.concept("upgrade-node", ["kubeadm upgrade node"]),
-            ScoringFixtures.concept("kubelet", ["升级kubelet", "upgrade the kubelet"]),
-            ScoringFixtures.concept("uncordon", ["uncordon"]),
-        ],
+        concepts: ScoringTests.upgrade.concepts, // the same four steps
         similarityWeight: 0.1)
 
     /// The four steps in order, each only named: related by their order words, so no keyword dump.
