@@ -14,8 +14,13 @@ struct Depth {
     init(answerWords: Double, conceptsHit: Int, references: [ReferenceFeatures], answerIsChinese: Bool,
          policy: ScoringPolicy) {
         guard conceptsHit > 0 else { return }
-        let same = references.filter { $0.isChinese == answerIsChinese }.compactMap(\.wordsPerConcept).max()
-        guard let reference = same ?? references.compactMap(\.wordsPerConcept).max(), reference > 0 else { return }
+        var same: Double? = nil, any: Double? = nil
+        for r in references {
+            guard let w = r.wordsPerConcept else { continue }
+            any = max(any ?? w, w)
+            if r.isChinese == answerIsChinese { same = max(same ?? w, w) }
+        }
+        guard let reference = same ?? any, reference > 0 else { return }
         answerWordsPerConcept = answerWords / Double(conceptsHit)
         referenceWordsPerConcept = reference
         let r = answerWordsPerConcept / reference
