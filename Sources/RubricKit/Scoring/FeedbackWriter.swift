@@ -10,6 +10,20 @@ struct FeedbackWriter {
     let teaching: [String]
     /// The language of the feedback (`CompiledRubric.language`).
     let language: Language
+    /// Per concept, its "missed" line (`CompiledRubric.missedLines`, written by `missedLine`).
+    let missedLines: [String]
+
+    /// The feedback line for a missed concept, with the sentence that teaches it. It does not depend
+    /// on the answer, so `CompiledRubric` writes it once per concept.
+    static func missedLine(label: String, required: Bool, teach: String, language: Language) -> String {
+        let zh = language == .zh
+        var text = zh ? "遗漏：" : "Missed: "
+        text.reserveCapacity(text.utf8.count + label.utf8.count + teach.utf8.count + 32)
+        text += label
+        if required { text += zh ? "（必答）" : " (required)" }
+        if !teach.isEmpty { text += zh ? "。标准答案：" : ". The standard answer: "; text += teach }
+        return text
+    }
 
     /// Missed concepts listed at most.
     static let maxMissed = 5
@@ -44,14 +58,7 @@ struct FeedbackWriter {
         let missed = concepts.indices.filter { c in !concepts[c].hit && !wrongValues.contains { $0.0.id == concepts[c].id } }
             .sorted { (concepts[$0].required ? 0 : 1, -concepts[$0].weight, $0) < (concepts[$1].required ? 0 : 1, -concepts[$1].weight, $1) }
         for c in missed.prefix(Self.maxMissed) {
-            let teach = teaching[c]
-            let label = concepts[c].label
-            var text = zh ? "遗漏：" : "Missed: "
-            text.reserveCapacity(text.utf8.count + label.utf8.count + teach.utf8.count + 32)
-            text += label
-            if concepts[c].required { text += zh ? "（必答）" : " (required)" }
-            if !teach.isEmpty { text += zh ? "。标准答案：" : ". The standard answer: "; text += teach }
-            items.append(FeedbackItem(kind: .missed, text: text))
+            items.append(FeedbackItem(kind: .missed, text: missedLines[c]))
         }
         if missed.count > Self.maxMissed {
             let rest = missed.dropFirst(Self.maxMissed).map { concepts[$0].label }.joined(separator: sep)
