@@ -42,4 +42,14 @@ struct BatchLineReaderTests {
         ]
         for line in lines { #expect(Self.read(line) == nil, "accepted \(line)") }
     }
+
+    /// Up to `maxKeys` keys are read here; a line with more is left to `JSONSerialization`.
+    @Test func leavesLinesWithManyKeysToJSONSerialization() {
+        func line(keys: Int) -> String {
+            "{" + (0..<keys).map { #""k\#($0)":"v""# }.joined(separator: ",") + "}"
+        }
+        let most = line(keys: BatchLineReader.maxKeys)
+        #expect(Self.read(most) != nil && Self.read(most) == Self.serialization(most))
+        #expect(Self.read(line(keys: BatchLineReader.maxKeys + 1)) == nil)
+    }
 }

@@ -98,6 +98,17 @@ struct GradeJSONWriterTests {
 
     /// The eight-at-a-time check is exact: each byte value at each of the eight places, among
     /// plain bytes, needs escaping exactly when JSON says so.
+    @Test func integersAreWrittenAsTheirDescription() {
+        var values: [Int] = [.min, .min + 1, .max, -1, 0, 9, 10, 99, 100, 101, 999, 1000, 65_340, -65_340]
+        var p = 1
+        for _ in 0..<18 { p *= 10; values += [p - 1, p, p + 1, -p] }
+        for n in values {
+            var w = GradeJSONWriter(capacity: 32)
+            w.integer(n)
+            #expect(String(decoding: w.bytes, as: UTF8.self) == String(n))
+        }
+    }
+
     @Test func eightByteEscapeCheckIsExact() {
         for place in 0..<8 {
             for b in 0...255 {

@@ -27,6 +27,9 @@ enum BatchLineReader {
         }
     }
 
+    /// Keys a line may have and still be read here.
+    static let maxKeys = 16
+
     /// - Parameter plain: the string of bytes `range` (within a string, so a whole number of scalars).
     private static func read(_ bytes: UnsafeBufferPointer<UInt8>, plain: (Range<Int>) -> String) -> Fields? {
         var i = 0
@@ -38,7 +41,10 @@ enum BatchLineReader {
         guard i < n, bytes[i] == 0x7B else { return nil }
         i += 1
         var fields = Fields()
-        var keys: Set<String> = []
+        // The keys seen, for the duplicate check: a batch line has three or four, so a short array
+        // searched from the start costs less than a `Set`; a line with more than `maxKeys` is left
+        // to `JSONSerialization` (no quadratic search on a huge object).
+        var keys: [String] = []
         skipSpace()
         if i < n, bytes[i] == 0x7D { i += 1 } else {
             while true {
@@ -48,7 +54,8 @@ enum BatchLineReader {
                 guard i < n, bytes[i] == 0x3A else { return nil }
                 i += 1
                 skipSpace()
-                guard let value = string(bytes, &i, plain), keys.insert(key).inserted else { return nil }
+                guard let value = string(bytes, &i, plain), keys.count < maxKeys, !keys.contains(key) else { return nil }
+                keys.append(key)
                 switch key {
                 case "id": fields.id = value
                 case "question": fields.question = value

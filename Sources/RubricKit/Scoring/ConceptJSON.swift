@@ -1,7 +1,8 @@
 /// The parts of a concept's JSON object that do not depend on the answer (`id`, `label`,
 /// `required`, `step`, `weight`), escaped once per compiled rubric and copied as bytes into every
-/// grade's line by `GradeJSONWriter`.
-public struct ConceptJSON: Sendable {
+/// grade's line by `GradeJSONWriter`. A final class: the writer reads one per concept of every
+/// grade, and as a struct its four reference-counted fields were copied and destroyed at each read.
+public final class ConceptJSON: Sendable {
     let id: String
     let label: String
     let step: FrameworkStep

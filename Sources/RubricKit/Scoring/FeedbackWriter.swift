@@ -10,6 +10,20 @@ struct FeedbackWriter {
     let teaching: [String]
     /// The language of the feedback (`CompiledRubric.language`).
     let language: Language
+    /// Per concept, its "missed" line (`CompiledRubric.missedLines`, written by `missedLine`).
+    let missedLines: [String]
+
+    /// The feedback line for a missed concept, with the sentence that teaches it. It does not depend
+    /// on the answer, so `CompiledRubric` writes it once per concept.
+    static func missedLine(label: String, required: Bool, teach: String, language: Language) -> String {
+        let zh = language == .zh
+        var text = zh ? "遗漏：" : "Missed: "
+        text.reserveCapacity(text.utf8.count + label.utf8.count + teach.utf8.count + 32)
+        text += label
+        if required { text += zh ? "（必答）" : " (required)" }
+        if !teach.isEmpty { text += zh ? "。标准答案：" : ". The standard answer: "; text += teach }
+        return text
+    }
 
     /// Missed concepts listed at most.
     static let maxMissed = 5
@@ -37,25 +51,18 @@ struct FeedbackWriter {
             }
             return items
         }
-        let hit = concepts.filter(\.hit)
-        if !hit.isEmpty {
-            items.append(FeedbackItem(kind: .covered, text: (zh ? "已覆盖：" : "Covered: ") + hit.map(\.label).joined(separator: sep)))
+        let covered = concepts.compactMap { $0.hit ? $0.label : nil }
+        if !covered.isEmpty {
+            items.append(FeedbackItem(kind: .covered, text: Self.list(zh ? "已覆盖：" : "Covered: ", covered, separator: sep)))
         }
         let missed = concepts.indices.filter { c in !concepts[c].hit && !wrongValues.contains { $0.0.id == concepts[c].id } }
             .sorted { (concepts[$0].required ? 0 : 1, -concepts[$0].weight, $0) < (concepts[$1].required ? 0 : 1, -concepts[$1].weight, $1) }
         for c in missed.prefix(Self.maxMissed) {
-            let teach = teaching[c]
-            let label = concepts[c].label
-            var text = zh ? "遗漏：" : "Missed: "
-            text.reserveCapacity(text.utf8.count + label.utf8.count + teach.utf8.count + 32)
-            text += label
-            if concepts[c].required { text += zh ? "（必答）" : " (required)" }
-            if !teach.isEmpty { text += zh ? "。标准答案：" : ". The standard answer: "; text += teach }
-            items.append(FeedbackItem(kind: .missed, text: text))
+            items.append(FeedbackItem(kind: .missed, text: missedLines[c]))
         }
         if missed.count > Self.maxMissed {
-            let rest = missed.dropFirst(Self.maxMissed).map { concepts[$0].label }.joined(separator: sep)
-            items.append(FeedbackItem(kind: .missed, text: (zh ? "另外还遗漏：" : "Also missed: ") + rest))
+            let rest = missed.dropFirst(Self.maxMissed).map { concepts[$0].label }
+            items.append(FeedbackItem(kind: .missed, text: Self.list(zh ? "另外还遗漏：" : "Also missed: ", rest, separator: sep)))
         }
         for (concept, observed, expected) in wrongValues {
             let key = concept.values.first?.keys.first ?? concept.label.text(language)
@@ -85,6 +92,21 @@ struct FeedbackWriter {
         items.append(FeedbackItem(kind: .nextTime, text: nextTime(concepts: concepts, missed: missed, misconceptions: misconceptions,
                                                                  absent: absent, flags: flags, habits: result.habits)))
         return items
+    }
+
+    /// `head` followed by `parts` separated by `separator`, in one string reserved at its final size
+    /// (`head + parts.joined(separator:)` reserved an estimate, grew, then copied it after `head`).
+    static func list(_ head: String, _ parts: [String], separator: String) -> String {
+        var count = head.utf8.count + separator.utf8.count * max(0, parts.count - 1)
+        for p in parts { count += p.utf8.count }
+        var text = ""
+        text.reserveCapacity(count)
+        text += head
+        for (i, p) in parts.enumerated() {
+            if i > 0 { text += separator }
+            text += p
+        }
+        return text
     }
 
     private func stepName(_ s: FrameworkStep) -> String {

@@ -166,7 +166,13 @@ public struct GradeJSONWriter {
 
     mutating func integer(_ n: Int) {
         if n >= 0 && n < 10 { bytes.append(0x30 + UInt8(n)); return }
-        bytes.append(contentsOf: String(n).utf8)
+        // Digit by digit from the first (no `String(n)` per number); the magnitude is a `UInt`, so
+        // `Int.min` has one too, and the divisor stops at 10^19, within `UInt`.
+        if n < 0 { bytes.append(0x2D) }
+        let m = n.magnitude
+        var divisor: UInt = 1
+        while divisor <= m / 10 { divisor *= 10 }
+        while divisor > 0 { bytes.append(0x30 + UInt8(m / divisor % 10)); divisor /= 10 }
     }
 
     /// `"` and `\` escaped, control characters as `\n` `\r` `\t` `\b` `\f` or `\u00XX`; the rest,

@@ -21,6 +21,12 @@ final class WordResolutionCache: Sendable {
     private struct Store {
         var index = TextTable(capacity: 256)
         var entries: [Resolved] = []
+
+        /// The entry of the word whose UTF-8 is `word`. (A method, so the lock's closure reads the
+        /// table in place: a nested closure reading `index` copied the whole table at every lookup.)
+        func entry(_ word: UnsafeBufferPointer<UInt8>) -> Resolved? {
+            index[utf8: word].map { entries[Int($0)] }
+        }
     }
 
     static let capacity = 16_384
@@ -35,7 +41,7 @@ final class WordResolutionCache: Sendable {
         let token = tokens[i]
         let cacheable = token.letterCount == tokens.textCount(i) && token.letterCount <= Vocabulary.longestWord
             && tokens.withText(i) { bytes in bytes.allSatisfy { $0 < 0x80 } }
-        if cacheable, let known = store.withLock({ s in tokens.withText(i) { s.index[utf8: $0] }.map { s.entries[Int($0)] } }) {
+        if cacheable, let known = tokens.withText(i, { word in store.withLock { $0.entry(word) } }) {
             return known
         }
         let text = tokens.text(i)
