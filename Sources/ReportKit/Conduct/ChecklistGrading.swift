@@ -45,7 +45,9 @@ public enum ChecklistGrading {
         grade.breakdown = ScoreBreakdown(coverage: rounded, structure: 0, similarity: 0, penalties: penalties, caps: [],
                                          rawCoverage: rounded, weights: .init(coverage: 1, structure: 0, similarity: 0),
                                          base: rounded)
-        grade.flags = [flag] + base.flags.filter { $0 != flag }
+        // The flags that judge how the notes are written (a list, a few words per point) say nothing
+        // about the candidate: notes are shorthand, and the checklist score does not use them.
+        grade.flags = [flag] + base.flags.filter { $0 != flag && $0 != "keyword-dump" && $0 != "shallow" }
         grade.feedback = []
         return grade
     }

@@ -13,7 +13,7 @@ public struct AnswerGrade: Sendable, Equatable, Codable {
     public var concepts: [ConceptResult]
     public var misconceptions: [MisconceptionResult]
     public var framework: FrameworkResult
-    /// Machine-readable flags: `empty`, `dont-know`, `keyword-dump`, `required-missing`, `wrong-value`, …
+    /// Machine-readable flags: `empty`, `dont-know`, `keyword-dump`, `shallow`, `required-missing`, `wrong-value`, …
     public var flags: [String]
     public var feedback: [FeedbackItem]
     /// The arithmetic behind `score`.
@@ -111,7 +111,7 @@ public struct ScoreBreakdown: Sendable, Equatable, Codable {
         }
     }
 
-    /// Coverage as scored: the weighted share of concepts, shaped (`rawCoverage^γ`).
+    /// Coverage as scored: the weighted share of concepts, kept for depth and shaped (`(rawCoverage × depthFactor)^γ`).
     public var coverage: Double
     public var structure: Double
     public var similarity: Double
@@ -122,7 +122,8 @@ public struct ScoreBreakdown: Sendable, Equatable, Codable {
     /// The weighted share of concept credit, before shaping.
     public var rawCoverage: Double
     /// The share of coverage kept for depth (1, or less for an answer that names concepts in far
-    /// fewer words than the reference spends on them); nil in grades written before it existed.
+    /// fewer words than the reference spends on them); nil in grades written before it existed and
+    /// in interviewer checklist grades, which do not use it.
     public var depthFactor: Double?
     public var weights: Weights
     /// The weighted sum of the parts, before penalties and caps.

@@ -1,7 +1,8 @@
 /// How much an answer says about the concepts it names: the words it spends per concept named,
-/// against what the rubric's reference answer in the answer's language spends (the deepest, when
-/// several are). Naming eleven concepts in sixty characters is an outline, not an explanation;
-/// a reference written as one short sentence (a drafted rubric's) makes every answer deep enough.
+/// against what the rubric's reference answers in the answer's language spend (the least of them,
+/// so that adding a long alternative never makes answers shallower). Naming eleven concepts in
+/// sixty characters is an outline, not an explanation; a reference written as one short sentence
+/// (a drafted rubric's) makes nearly every answer deep enough.
 struct Depth {
     var answerWordsPerConcept: Double = 0
     var referenceWordsPerConcept: Double = 0
@@ -11,22 +12,28 @@ struct Depth {
     /// and shallower, in proportion between.
     var factor: Double = 1
 
-    init(answerWords: Double, conceptsHit: Int, references: [ReferenceFeatures], answerIsChinese: Bool,
+    /// - Parameter conceptsCounted: the concepts hit that count toward the coverage (with a coverage
+    ///   target, at most the number that reaches it: naming more earns nothing, so it must not cost).
+    init(answerWords: Double, conceptsCounted: Int, references: [ReferenceFeatures], answerIsChinese: Bool,
          policy: ScoringPolicy) {
-        guard conceptsHit > 0 else { return }
+        guard conceptsCounted > 0 else { return }
         var same: Double? = nil, any: Double? = nil
         for r in references {
-            guard let w = r.wordsPerConcept else { continue }
-            any = max(any ?? w, w)
-            if r.isChinese == answerIsChinese { same = max(same ?? w, w) }
+            guard let w = r.wordsPerConcept, w > 0 else { continue }
+            any = min(any ?? w, w)
+            if r.isChinese == answerIsChinese { same = min(same ?? w, w) }
         }
-        guard let reference = same ?? any, reference > 0 else { return }
-        answerWordsPerConcept = answerWords / Double(conceptsHit)
+        guard let reference = same ?? any else { return }
+        answerWordsPerConcept = answerWords / Double(conceptsCounted)
         referenceWordsPerConcept = reference
         let r = answerWordsPerConcept / reference
         ratio = r
         let span = policy.fullDepth - policy.shallowDepth
         let shortfall = span > 0 ? min(1, max(0, (policy.fullDepth - r) / span)) : (r < policy.fullDepth ? 1 : 0)
-        factor = 1 - policy.shallowDiscount * shortfall
+        factor = min(1, max(0, 1 - policy.shallowDiscount * shortfall))
     }
+
+    /// Whether the discount is large enough to tell the candidate (and to flag): at least
+    /// `shallowFlagDiscount` of the coverage.
+    func isShallow(_ policy: ScoringPolicy) -> Bool { factor <= 1 - policy.shallowFlagDiscount }
 }

@@ -119,16 +119,16 @@ struct FeedbackWriter {
             return zh ? "下次：不要只罗列关键词，用完整的句子讲清每个概念是什么、怎么工作、为什么这样设计。"
                 : "Next time: don't just list keywords; explain in full sentences what each one is, how it works and why."
         }
-        if flags.contains("shallow") {
-            return zh ? "下次：每个要点多讲一两句——它是什么、怎么工作、为什么这样设计；只点到名字的要点拿不到全部分数。"
-                : "Next time: give each point a sentence or two on what it is, how it works and why; a point only named earns part of its credit."
-        }
         if let m = misconceptions.first {
             return zh ? "下次：先纠正「\(m.claim)」这个误区，再组织答案。" : "Next time: fix the belief that \(m.claim) first."
         }
         if let c = missed.first, concepts[c].required {
             return zh ? "下次：一定要讲到「\(concepts[c].label)」，这是这道题的必答点。"
                 : "Next time: be sure to cover \(concepts[c].label); the question turns on it."
+        }
+        if flags.contains("shallow") {
+            return zh ? "下次：每个要点多讲一两句——它是什么、怎么工作、为什么这样设计；只列名字、不作解释的答案，要点分会打折扣。"
+                : "Next time: give each point a sentence or two on what it is, how it works and why; an answer that only names its points gets part of their credit."
         }
         if let s = absent.first(where: { $0 != .confirm }) ?? absent.first, absent.count >= 2 || missed.isEmpty {
             let tip = framework.step(s)?.tip.text(language) ?? stepName(s)

@@ -34,10 +34,11 @@ struct ReferenceFeatures: Sendable {
         return Double(n) / Double(index.count)
     }
 
-    /// The length of a text in words: a CJK character counts as half a word, a number as a word.
+    /// The length of a text in words: a CJK character counts as half a word, a number as a word;
+    /// fillers (`的`, articles) do not count.
     static func wordCount(_ tokens: TokenizedText) -> Double {
         var cjk = 0, other = 0
-        for t in tokens { if t.kind == .cjk { cjk += 1 } else if t.kind != .symbol { other += 1 } }
+        for t in tokens where !t.isFiller { if t.kind == .cjk { cjk += 1 } else if t.kind != .symbol { other += 1 } }
         return Double(cjk) / 2 + Double(other)
     }
 

@@ -3,7 +3,7 @@ import Synchronization
 /// Grades free-text answers against rubrics. Deterministic; safe to share across threads.
 ///
 /// The score (0–100) is, before penalties and caps:
-/// `100 × (wc × coverage^γ + ws × structure + wsim × similarity)` — see `ScoringPolicy` and docs/scoring.md.
+/// `100 × (wc × (coverage × depth)^γ + ws × structure + wsim × similarity)` — see `ScoringPolicy` and docs/scoring.md.
 public struct RubricScorer: Sendable {
     public let framework: Framework
     public let policy: ScoringPolicy
@@ -187,7 +187,9 @@ public struct RubricScorer: Sendable {
         let conceptsHit = concepts.reduce(0) { $0 + ($1.hit ? 1 : 0) }
         let answerIsChinese = ReferenceFeatures.isMostlyChinese(a.tokens)
         // Depth: the words spent per concept named, against the reference in the answer's language.
-        let depth = Depth(answerWords: ReferenceFeatures.wordCount(a.tokens), conceptsHit: conceptsHit,
+        // With a coverage target, the concepts beyond what reaches it earn nothing and must not cost.
+        let counted = rubric.coverageTarget.map { min(conceptsHit, Int((Double(n) * $0).rounded(.up))) } ?? conceptsHit
+        let depth = Depth(answerWords: ReferenceFeatures.wordCount(a.tokens), conceptsCounted: counted,
                           references: compiled.references, answerIsChinese: answerIsChinese, policy: policy)
 
         // 3. The framework: cues and the steps of the concepts hit.
@@ -279,7 +281,7 @@ public struct RubricScorer: Sendable {
             cap("required-missing", coverage >= policy.thoroughCoverage ? bands.a - 1 : bands.b - 1)
         }
         if isDump && !isDontKnow { flags.append("keyword-dump"); cap("keyword-dump", bands.c + (bands.b - bands.c) / 2) }
-        if depth.factor < 1 && !isDump && !isDontKnow { flags.append("shallow") }
+        if depth.isShallow(policy) && !isDump && !isDontKnow && !isEmpty { flags.append("shallow") }
         if !misconceptions.isEmpty && penalties > 0 { flags.append("misconception") }
         if !wrongValues.isEmpty { flags.append("wrong-value") }
         if concepts.contains(where: { $0.note == "negated" }) { flags.append("negated") }
@@ -344,7 +346,7 @@ public struct RubricScorer: Sendable {
         if let ratio = depth.ratio {
             arithmetic.append("depth = \(Self.format(Self.round(depth.answerWordsPerConcept, 1))) words per concept named against the reference's \(Self.format(Self.round(depth.referenceWordsPerConcept, 1))) (ratio \(Self.format(Self.round(ratio, 3)))) → coverage × \(Self.format(Self.round(depth.factor, 3)))")
         }
-        arithmetic.append(depth.factor < 1
+        arithmetic.append(Self.round(depth.factor, 3) < 1
             ? "shaped coverage = (coverage × \(Self.format(Self.round(depth.factor, 3))))^\(Self.format(policy.coverageExponent)) = \(Self.format(Self.round(100 * shapedCoverage, 1)))"
             : "shaped coverage = coverage^\(Self.format(policy.coverageExponent)) = \(Self.format(Self.round(100 * shapedCoverage, 1)))")
         arithmetic.append("structure = \(Self.format(policy.stepsShare))×\(positions.count)/5 steps + \(inOrder ? Self.format(Self.round(1 - policy.stepsShare, 3)) : "0") order = \(Self.format(Self.round(100 * structure, 1)))")
@@ -399,6 +401,8 @@ public struct ScoringPolicy: Sendable, Equatable {
     public var fullDepth: Double = 0.35
     /// The largest share of coverage a shallow answer loses.
     public var shallowDiscount: Double = 0.3
+    /// A depth discount of at least this share is flagged `shallow` and told in the feedback.
+    public var shallowFlagDiscount: Double = 0.1
 
     public static let standard = ScoringPolicy()
 }
