@@ -16,6 +16,8 @@ struct AnswerAnalysis {
     let clauseOf: [Int]
     /// The answer's UTF-8 bytes (tokens carry their byte offsets into them).
     let utf8: [UInt8]
+    /// What the tokens add up to (content tokens, length in words, language).
+    let length: TextLength
 
     init(answer: String, compiled: CompiledRubric) {
         let tokens = Tokenizer.tokenize(answer)
@@ -25,14 +27,10 @@ struct AnswerAnalysis {
         let count = tokens.count
         let vocabulary = compiled.vocabulary
         let wordCache = compiled.wordCache
-        // Fillers are counted and the memo sized in one look at the tokens.
-        var wordTokens = 0, fillers = 0
-        tokens.tokens.withUnsafeBufferPointer { all in
-            for t in all {
-                if t.kind == .word { wordTokens += 1 }
-                if t.isFiller { fillers += 1 }
-            }
-        }
+        // The tokens are counted (fillers, the memo's size, the length) in one look.
+        let length = TextLength(tokens)
+        self.length = length
+        let wordTokens = length.words, fillers = length.fillerCJK + length.fillerWords
         var words: [(resolution: Vocabulary.Resolution, stem: String, feature: UInt64?)] = []
         var wordOf: [Int32] = []
         // Both per-token arrays are written in place, once per token (no uniqueness check per write).
@@ -393,9 +391,6 @@ struct AnswerAnalysis {
 
     /// Word token `i`'s similarity feature, resolved with the word (nil for a stop word).
     func wordFeature(_ i: Int) -> UInt64? { words[Int(wordOf[i])].feature }
-
-    /// Content tokens: words, numbers and CJK characters.
-    var contentTokenCount: Int { tokens.reduce(0) { $0 + ($1.kind == .symbol ? 0 : 1) } }
 
     /// `body` applied to the answer's UTF-8 bytes between the end of token `a` and the start of
     /// token `b` (empty when the tokens touch or are out of order).

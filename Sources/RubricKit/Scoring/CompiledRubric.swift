@@ -157,29 +157,25 @@ public final class CompiledRubric: Sendable {
             c.values.map { fact in fact.accepted.map { Tokenizer.tokenize($0).texts } }
         }
         let refs = [rubric.standardAnswer] + rubric.alternatives
-        func conceptsNamed(_ tokens: TokenizedText) -> Int {
+        // The concepts a reference text names (aliases and value keys), in the order the automaton finds them.
+        func conceptsNamed(in tokens: TokenizedText) -> [Int] {
             let syms = tokens.indices.filter { !tokens[$0].isFiller }.map { vocab.resolve($0, in: tokens).0 }
-            var named = Set<Int>()
-            for hit in automaton.scan(syms) {
+            return automaton.scan(syms).compactMap { hit in
                 switch patterns[hit.pattern].kind {
-                case .alias(let c), .valueKey(let c, _): named.insert(c)
-                default: break
+                case .alias(let c), .valueKey(let c, _): c
+                default: nil
                 }
             }
-            return named.count
         }
-        self.references = refs.filter { !$0.isEmpty }.map { ReferenceFeatures(text: $0, conceptsNamed: conceptsNamed) }
+        self.references = refs.filter { !$0.isEmpty }.map {
+            ReferenceFeatures(text: $0, conceptsNamed: { Set(conceptsNamed(in: $0)).count })
+        }
         // Teaching sentences: the concept's `teach`, else the first standard-answer sentence naming it.
         var teaching = rubric.concepts.map { $0.teach?.text(language) ?? "" }
         let sentences = Self.sentences(of: rubric.standardAnswer)
         if teaching.contains(where: \.isEmpty) {
             for sentence in sentences {
-                let tokens = Tokenizer.tokenize(sentence)
-                let syms = tokens.indices.filter { !tokens[$0].isFiller }.map { vocab.resolve($0, in: tokens).0 }
-                for hit in automaton.scan(syms) {
-                    if case .alias(let c) = patterns[hit.pattern].kind, teaching[c].isEmpty { teaching[c] = sentence }
-                    if case .valueKey(let c, _) = patterns[hit.pattern].kind, teaching[c].isEmpty { teaching[c] = sentence }
-                }
+                for c in conceptsNamed(in: Tokenizer.tokenize(sentence)) where teaching[c].isEmpty { teaching[c] = sentence }
             }
         }
         self.teaching = teaching

@@ -5,7 +5,7 @@ struct ReferenceFeatures: Sendable {
     let index: FeatureTable
     /// Whether the text is mostly Chinese.
     let isChinese: Bool
-    /// Words the text spends per concept it names (`wordCount` over concepts named); nil when it
+    /// Words the text spends per concept it names (`TextLength.wordCount` over concepts named); nil when it
     /// names none. The measure of depth an answer's is compared with.
     let wordsPerConcept: Double?
 
@@ -14,11 +14,12 @@ struct ReferenceFeatures: Sendable {
         var index = FeatureTable()
         let tokens = Tokenizer.tokenize(text)
         let named = conceptsNamed(tokens)
-        self.wordsPerConcept = named > 0 ? Self.wordCount(tokens) / Double(named) : nil
+        let length = TextLength(tokens)
+        self.wordsPerConcept = named > 0 ? length.wordCount / Double(named) : nil
         let features = Self.features(of: tokens) { Self.wordFeature($0, in: tokens, stem: PorterStemmer.stem(tokens.text($0))) }
         for f in features where index[f] == nil { index.insert(f, Int32(index.count)) }
         self.index = index
-        self.isChinese = Self.isMostlyChinese(tokens)
+        self.isChinese = length.isMostlyChinese
     }
 
     var count: Int { index.count }
@@ -34,21 +35,8 @@ struct ReferenceFeatures: Sendable {
         return Double(n) / Double(index.count)
     }
 
-    /// The length of a text in words: a CJK character counts as half a word, a number as a word;
-    /// fillers (`的`, articles) do not count.
-    static func wordCount(_ tokens: TokenizedText) -> Double {
-        var cjk = 0, other = 0
-        for t in tokens where !t.isFiller { if t.kind == .cjk { cjk += 1 } else if t.kind != .symbol { other += 1 } }
-        return Double(cjk) / 2 + Double(other)
-    }
-
     /// More than a third of the words are Chinese (a CJK character counts as half a word).
-    static func isMostlyChinese(_ tokens: TokenizedText) -> Bool {
-        var cjk = 0, other = 0
-        for t in tokens { if t.kind == .cjk { cjk += 1 } else if t.kind == .word { other += 1 } }
-        let words = Double(cjk) / 2 + Double(other)
-        return words > 0 && Double(cjk) / 2 / words > 1.0 / 3
-    }
+    static func isMostlyChinese(_ tokens: TokenizedText) -> Bool { TextLength(tokens).isMostlyChinese }
 
     /// The feature of word token `i` whose stem is `stem`: the stem's hash, nil for a stop word or
     /// a one-letter word. The same for every occurrence of the word.

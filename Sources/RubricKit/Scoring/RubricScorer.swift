@@ -185,11 +185,11 @@ public struct RubricScorer: Sendable {
         let target = rubric.coverageTarget ?? 1
         let coverage = totalWeight > 0 ? min(1, earned / (totalWeight * target)) : 0
         let conceptsHit = concepts.reduce(0) { $0 + ($1.hit ? 1 : 0) }
-        let answerIsChinese = ReferenceFeatures.isMostlyChinese(a.tokens)
+        let answerIsChinese = a.length.isMostlyChinese
         // Depth: the words spent per concept named, against the reference in the answer's language.
         // With a coverage target, the concepts beyond what reaches it earn nothing and must not cost.
         let counted = rubric.coverageTarget.map { min(conceptsHit, Int((Double(n) * $0).rounded(.up))) } ?? conceptsHit
-        let depth = Depth(answerWords: ReferenceFeatures.wordCount(a.tokens), conceptsCounted: counted,
+        let depth = Depth(answerWords: a.length.wordCount, conceptsCounted: counted,
                           references: compiled.references, answerIsChinese: answerIsChinese, policy: policy)
 
         // 3. The framework: cues and the steps of the concepts hit.
@@ -245,7 +245,7 @@ public struct RubricScorer: Sendable {
         let similarity = bestRecall.squareRoot()
 
         // 5. Anti-gaming signals.
-        let contentTokens = a.contentTokenCount
+        let contentTokens = a.length.contentTokens
         // (The gaps are read only when the concept share can make a dump, or for the trace.)
         let dump = KeywordDumpDetector.measure(spans: conceptSpans, in: a, gapsBelowShare: traced ? nil : policy.dumpMinConceptShare)
         let isDump = conceptsHit >= policy.dumpMinConcepts && dump.isDump(policy)
