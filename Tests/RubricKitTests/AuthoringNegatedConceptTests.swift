@@ -15,9 +15,17 @@ struct AuthoringNegatedConceptTests {
         return RubricDrafter(bank: bank).draft(bank[0])
     }
 
+    /// A scorer that credits a named concept in full: whether the answer explains it is
+    /// `ExplanationTests`' subject, not these.
+    static let scorer: RubricScorer = {
+        var policy = ScoringPolicy.standard
+        policy.namedOnlyCredit = 1
+        return RubricScorer(framework: framework, policy: policy)
+    }()
+
     static func credit(_ answer: String) -> Double {
         let r = rubric()
-        let grade = RubricScorer(framework: framework).grade(answer, against: r)
+        let grade = scorer.grade(answer, against: r)
         return grade.concepts.first { $0.id.hasPrefix("not-connected") }?.credit ?? -1
     }
 
@@ -66,9 +74,8 @@ struct AuthoringChineseNegationTests {
         let rubric = RubricDrafter(bank: bank).draft(bank[0])
         let concept = try #require(rubric.concepts.first { $0.aliases.contains("不重复消息") || $0.aliases.contains("不产生") })
         #expect(concept.label.zh?.hasPrefix("不会") == true)
-        let scorer = RubricScorer(framework: AuthoringNegatedConceptTests.framework)
         func credit(_ answer: String) -> Double {
-            scorer.grade(answer, against: rubric).concepts.first { $0.id == concept.id }?.credit ?? -1
+            AuthoringNegatedConceptTests.scorer.grade(answer, against: rubric).concepts.first { $0.id == concept.id }?.credit ?? -1
         }
         let term = String((concept.aliases.first ?? "").dropFirst())
         #expect(credit("重试没有\(term)。") == 1)

@@ -92,7 +92,7 @@ public struct FrameworkResult: Sendable, Equatable, Codable {
 /// One line of feedback, in the rubric's language or the one the scorer was asked for.
 public struct FeedbackItem: Sendable, Equatable, Codable {
     public enum Kind: String, Sendable, Codable {
-        case covered, missed, misconception, wrongValue = "wrong-value", framework, nextTime = "next-time", studyPlan = "study-plan"
+        case covered, unexplained, missed, misconception, wrongValue = "wrong-value", framework, nextTime = "next-time", studyPlan = "study-plan"
     }
     public var kind: Kind
     public var text: String

@@ -54,6 +54,10 @@ public final class CompiledRubric: Sendable {
     /// Tokens of each concept's accepted values, per fact.
     let acceptedValues: [[[[String]]]]
     let references: [ReferenceFeatures]
+    /// Per concept: the features (ascending) of its `teach` and `label` in every language, which a
+    /// sentence naming it must share to explain it; nil when the rubric does not say what teaches
+    /// it (drafted rubrics), and then naming it is enough (`Explanation`).
+    let teachingFeatures: [[UInt64]?]
 
     /// Built-in negation cues; `not`/`no` also cover the `n't` forms the tokenizer expands.
     static let negationCues = ["不是", "没有", "并不", "并非", "不", "没", "未", "无需", "无法", "从不", "从未", "绝不",
@@ -169,6 +173,15 @@ public final class CompiledRubric: Sendable {
         }
         self.references = refs.filter { !$0.isEmpty }.map {
             ReferenceFeatures(text: $0, conceptsNamed: { Set(conceptsNamed(in: $0)).count })
+        }
+        self.teachingFeatures = rubric.concepts.map { c in
+            guard let teach = c.teach else { return nil }
+            let text = [teach.zh, teach.en, c.label.zh, c.label.en].compactMap { $0 }.joined(separator: "\n")
+            let tokens = Tokenizer.tokenize(text)
+            let features = ReferenceFeatures.features(of: tokens) {
+                ReferenceFeatures.wordFeature($0, in: tokens, stem: PorterStemmer.stem(tokens.text($0)))
+            }
+            return Array(Set(features)).sorted()
         }
         // Teaching sentences: the concept's `teach`, else the first standard-answer sentence naming it.
         var teaching = rubric.concepts.map { $0.teach?.text(language) ?? "" }

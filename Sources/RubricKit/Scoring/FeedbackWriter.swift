@@ -55,6 +55,12 @@ struct FeedbackWriter {
         if !covered.isEmpty {
             items.append(FeedbackItem(kind: .covered, text: Self.list(zh ? "已覆盖：" : "Covered: ", covered, separator: sep)))
         }
+        let namedOnly = concepts.compactMap { $0.hit && $0.note == Explanation.note ? $0.label : nil }
+        if !namedOnly.isEmpty {
+            var text = Self.list(zh ? "只点到名称、没有展开：" : "Named but not explained: ", namedOnly, separator: sep)
+            text += zh ? "。说一说它是什么、怎么工作。" : ". Say what each is and how it works."
+            items.append(FeedbackItem(kind: .unexplained, text: text))
+        }
         let missed = concepts.indices.filter { c in !concepts[c].hit && !wrongValues.contains { $0.0.id == concepts[c].id } }
             .sorted { (concepts[$0].required ? 0 : 1, -concepts[$0].weight, $0) < (concepts[$1].required ? 0 : 1, -concepts[$1].weight, $1) }
         for c in missed.prefix(Self.maxMissed) {

@@ -71,6 +71,43 @@ struct ReferenceFeatures: Sendable {
         return out
     }
 
+    /// How many distinct features of `tokens[range]` are in `sorted` (ascending), counting to `limit`
+    /// at most. The tokens in `excluded` give none, nor does a bigram touching them: the words of a
+    /// mention are not what the sentence says about it. The features are those of `features(of:)`.
+    static func sharedCount(in tokens: TokenizedText, _ range: Range<Int>, excluding excluded: ClosedRange<Int>,
+                            with sorted: [UInt64], limit: Int, wordFeature: (Int) -> UInt64?) -> Int {
+        var found: [UInt64] = []
+        for i in range where !excluded.contains(i) {
+            let t = tokens[i]
+            let feature: UInt64?
+            switch t.kind {
+            case .cjk:
+                guard i > range.lowerBound, t.breakBefore == .none, !excluded.contains(i - 1), tokens[i - 1].kind == .cjk else { continue }
+                feature = 0x4000_0000_0000_0000 | UInt64(tokens[i - 1].scalar) << 24 | UInt64(t.scalar)
+            case .word:
+                feature = t.isFiller ? nil : wordFeature(i)
+            case .number:
+                feature = tokens.withText(i) { Vocabulary.fnv($0) } & 0x3FFF_FFFF_FFFF_FFFF
+            case .symbol:
+                feature = nil
+            }
+            guard let feature, !found.contains(feature), Self.contains(sorted, feature) else { continue }
+            found.append(feature)
+            if found.count >= limit { break }
+        }
+        return found.count
+    }
+
+    /// Binary search in an ascending array.
+    static func contains(_ sorted: [UInt64], _ x: UInt64) -> Bool {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < x { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sorted.count && sorted[lo] == x
+    }
+
     static let stopWordTable: TextTable = {
         var table = TextTable(capacity: stopWords.count)
         for (i, w) in stopWords.enumerated() { table.insert(w, Int32(i)) }

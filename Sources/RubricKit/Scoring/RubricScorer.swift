@@ -138,6 +138,7 @@ public struct RubricScorer: Sendable {
             }
             var credit = aliasHits(c).isEmpty ? 0.0 : 1.0
             var note: String? = nil
+            var rightValue = false
             if !rubric.concepts[c].values.isEmpty {
                 var factCredits: [Double] = []
                 for (f, fact) in rubric.concepts[c].values.enumerated() {
@@ -155,6 +156,7 @@ public struct RubricScorer: Sendable {
                         switch r.verdict {
                         case .right:
                             verdict = .right
+                            rightValue = true
                             addEvidence(a.text(h.first, r.last ?? h.last))
                         case .wrong:
                             if verdict != .right { verdict = .wrong; observed = valueText ?? "" }
@@ -175,6 +177,13 @@ public struct RubricScorer: Sendable {
                 credit = factCredits.reduce(0, +) / Double(max(1, factCredits.count))
             }
             if credit == 0 && note == nil && !negatedHits(c).isEmpty { note = "negated" }
+            // Named, not explained (a right value explains itself).
+            if credit > 0, note == nil, !rightValue, policy.namedOnlyCredit < 1, let teaching = compiled.teachingFeatures[c],
+               !Explanation.isExplained(hits: aliasHits(c).map { a.hits[$0] } + keyHits(c).map { a.hits[$0] }, in: a,
+                                        teaching: teaching, need: policy.explainingFeatures) {
+                credit *= max(0, policy.namedOnlyCredit)
+                note = Explanation.note
+            }
             concepts.append(ConceptResult(id: rubric.concepts[c].id, label: compiled.conceptLabels[c], step: rubric.concepts[c].step,
                                           weight: rubric.concepts[c].weight, required: rubric.concepts[c].required, hit: credit > 0,
                                           credit: Self.round(credit, 3), evidence: evidence, note: note))
@@ -337,6 +346,10 @@ public struct RubricScorer: Sendable {
             let line = "\(target): \"\(text(a.hits[i]))\" is inside the claim of misconception \(rubric.misconceptions[m].id) and earns nothing there"
             if arithmetic.last != line { arithmetic.append(line) } // several aliases of one span
         }
+        let namedOnly = concepts.filter { $0.hit && $0.note == Explanation.note }.map(\.id)
+        if !namedOnly.isEmpty {
+            arithmetic.append("named, not explained (no sentence naming it shares \(policy.explainingFeatures) words with its teaching sentence): \(namedOnly.joined(separator: ", ")) → credit × \(Self.format(policy.namedOnlyCredit))")
+        }
         let conceptTerms = zip(rubric.concepts, concepts).map { "\(Self.format($0.0.weight))×\(Self.format($0.1.credit))" }
         if let t = rubric.coverageTarget {
             arithmetic.append("coverage = min(1, (\(conceptTerms.joined(separator: " + "))) / (\(Self.format(totalWeight)) × target \(Self.format(t)))) = \(Self.format(Self.round(100 * coverage, 1)))%")
@@ -386,6 +399,11 @@ public struct ScoringPolicy: Sendable, Equatable {
     public var thoroughCoverage: Double = 0.75
     /// Credit for a value fact whose key is named without a value.
     public var keyWithoutValueCredit: Double = 0.5
+    /// Named, not explained: a concept named only in sentences sharing fewer than
+    /// `explainingFeatures` words (Chinese character pairs, English stems, numbers) with its
+    /// teaching sentence keeps this share of its credit.
+    public var namedOnlyCredit: Double = 0.8
+    public var explainingFeatures: Int = 2
     /// An "I don't know" with less coverage than this (and no wrong claim) is graded F with a study plan.
     public var dontKnowMaxCoverage: Double = 0.15
     /// Keyword dump: at least this many concepts hit, …

@@ -120,14 +120,14 @@ struct SessionRenderer {
             return (present ? "✓" : "·") + t.stepName(step, framework: framework)
         }
         lines.append(t("框架：", "Framework: ") + steps.joined(separator: "  "))
-        // The scorer's feedback, in the session's language where the rubric gives it: covered, missed (with the standard answer's sentence),
+        // The scorer's feedback, in the session's language where the rubric gives it: covered, named only, missed (with the standard answer's sentence),
         // wrong values, misconceptions and their corrections, framework advice, what to do next time.
         for item in g.feedback {
             let mark: String
             switch item.kind {
             case .covered: mark = console.style("✓", .green)
             case .missed, .wrongValue: mark = console.style("✗", .red)
-            case .misconception: mark = console.style("⚠", .yellow)
+            case .misconception, .unexplained: mark = console.style("⚠", .yellow)
             case .framework, .nextTime, .studyPlan: mark = "•"
             }
             lines.append(mark + " " + item.text)

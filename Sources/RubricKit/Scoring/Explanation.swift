@@ -1,0 +1,29 @@
+/// Naming a concept is not explaining it. A concept whose rubric says what teaches it (`teach`) is
+/// explained when one sentence of the answer naming it shares at least `need` words with the
+/// teaching sentence or the label (Chinese character pairs, English stems, numbers: the similarity
+/// signal's features), the words of the mention itself not counted. `分别代表G、M和P` names P;
+/// `P是逻辑处理器，维护本地队列` explains it. See docs/scoring.md, "Named, not explained".
+enum Explanation {
+    /// The concept's note in the grade when it is only named.
+    static let note = "named, not explained"
+
+    /// - Parameter hits: the concept's hits, in the answer's order.
+    static func isExplained(hits: [TokenAutomaton.Hit], in a: AnswerAnalysis, teaching: [UInt64], need: Int) -> Bool {
+        guard need > 0 else { return true }
+        let count = a.tokens.count
+        var checked: [Int] = []
+        for h in hits where h.first >= 0 && h.last < count && h.first <= h.last {
+            let s = a.sentenceOf[h.first]
+            guard !checked.contains(s) else { continue }
+            checked.append(s)
+            var lo = h.first
+            while lo > 0 && a.sentenceOf[lo - 1] == s { lo -= 1 }
+            var hi = h.last + 1
+            while hi < count && a.sentenceOf[hi] == s { hi += 1 }
+            let shared = ReferenceFeatures.sharedCount(in: a.tokens, lo..<hi, excluding: h.first...h.last,
+                                                       with: teaching, limit: need) { a.wordFeature($0) }
+            if shared >= need { return true }
+        }
+        return false
+    }
+}
