@@ -11,11 +11,13 @@ enum Explanation {
     static func isExplained(hits: [TokenAutomaton.Hit], in a: AnswerAnalysis, teaching: [UInt64], need: Int) -> Bool {
         guard need > 0 else { return true }
         let count = a.tokens.count
-        var checked: [Int] = []
+        // Hits come in the answer's order, so a sentence's hits are adjacent: each sentence is read
+        // once (linear in the answer however many times it names the concept).
+        var last = -1
         for h in hits where h.first >= 0 && h.last < count && h.first <= h.last {
             let s = a.sentenceOf[h.first]
-            guard !checked.contains(s) else { continue }
-            checked.append(s)
+            guard s != last else { continue }
+            last = s
             var lo = h.first
             while lo > 0 && a.sentenceOf[lo - 1] == s { lo -= 1 }
             var hi = h.last + 1
