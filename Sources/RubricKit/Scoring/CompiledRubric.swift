@@ -181,7 +181,7 @@ public final class CompiledRubric: Sendable {
             let features = ReferenceFeatures.features(of: tokens) {
                 ReferenceFeatures.wordFeature($0, in: tokens, stem: PorterStemmer.stem(tokens.text($0)))
             }
-            return Array(Set(features)).sorted()
+            return Array(Set(features.filter { $0 != 0 })).sorted()
         }
         // Teaching sentences: the concept's `teach`, else the first standard-answer sentence naming it.
         var teaching = rubric.concepts.map { $0.teach?.text(language) ?? "" }

@@ -7,25 +7,28 @@ enum Explanation {
     /// The concept's note in the grade when it is only named.
     static let note = "named, not explained"
 
-    /// - Parameter hits: the concept's hits, in the answer's order.
-    static func isExplained(hits: [TokenAutomaton.Hit], in a: AnswerAnalysis, teaching: [UInt64], need: Int) -> Bool {
+    /// - Parameters:
+    ///   - hits: the indices in `a.hits` of the concept's hits, in the answer's order (two runs).
+    ///   - features: the answer's token features (`ReferenceFeatures.features(of:)`).
+    static func isExplained(_ hits: ArraySlice<Int>, _ more: ArraySlice<Int>, in a: AnswerAnalysis, features: [UInt64],
+                            teaching: [UInt64], need: Int) -> Bool {
         guard need > 0 else { return true }
         let count = a.tokens.count
-        // Hits come in the answer's order, so a sentence's hits are adjacent: each sentence is read
-        // once (linear in the answer however many times it names the concept).
+        // A run's hits come in the answer's order, so a sentence's hits are adjacent: each sentence
+        // is read once (linear in the answer however many times it names the concept).
         var last = -1
-        for h in hits where h.first >= 0 && h.last < count && h.first <= h.last {
+        func explains(_ i: Int) -> Bool {
+            let h = a.hits[i]
+            guard h.first >= 0, h.last < count, h.first <= h.last else { return false }
             let s = a.sentenceOf[h.first]
-            guard s != last else { continue }
+            guard s != last else { return false }
             last = s
             var lo = h.first
             while lo > 0 && a.sentenceOf[lo - 1] == s { lo -= 1 }
             var hi = h.last + 1
             while hi < count && a.sentenceOf[hi] == s { hi += 1 }
-            let shared = ReferenceFeatures.sharedCount(in: a.tokens, lo..<hi, excluding: h.first...h.last,
-                                                       with: teaching, limit: need) { a.wordFeature($0) }
-            if shared >= need { return true }
+            return ReferenceFeatures.sharedCount(features, lo..<hi, excluding: h.first...h.last, with: teaching, limit: need) >= need
         }
-        return false
+        return hits.contains(where: explains) || more.contains(where: explains)
     }
 }

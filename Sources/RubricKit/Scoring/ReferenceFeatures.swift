@@ -17,21 +17,22 @@ struct ReferenceFeatures: Sendable {
         let length = TextLength(tokens)
         self.wordsPerConcept = named > 0 ? length.wordCount / Double(named) : nil
         let features = Self.features(of: tokens) { Self.wordFeature($0, in: tokens, stem: PorterStemmer.stem(tokens.text($0))) }
-        for f in features where index[f] == nil { index.insert(f, Int32(index.count)) }
+        for f in features where f != 0 && index[f] == nil { index.insert(f, Int32(index.count)) }
         self.index = index
         self.isChinese = length.isMostlyChinese
     }
 
     var count: Int { index.count }
 
-    /// The share of this reference's features present in the answer's; nil when the reference is
+    /// The share of this reference's features present in the answer's (`features(of:)`, 0 for none);
+    /// nil when the reference is
     /// in the other language. (Across languages only technical terms could match, and coverage
     /// already credits those.)
     func recall(of answer: [UInt64], answerIsChinese: Bool) -> Double? {
         guard answerIsChinese == isChinese, index.count > 0 else { return nil }
         var found = [Bool](repeating: false, count: index.count)
         var n = 0
-        for f in answer { if let i = index[f], !found[Int(i)] { found[Int(i)] = true; n += 1 } }
+        for f in answer where f != 0 { if let i = index[f], !found[Int(i)] { found[Int(i)] = true; n += 1 } }
         return Double(n) / Double(index.count)
     }
 
@@ -45,6 +46,9 @@ struct ReferenceFeatures: Sendable {
         return Vocabulary.fnv(stem) & 0x3FFF_FFFF_FFFF_FFFF
     }
 
+    /// The feature of each token, 0 for none: a Chinese character gives the bigram it closes with the
+    /// character before it (none for a run's first), a word its `wordFeature`, a number its hash;
+    /// symbols, fillers and stop words give none. A bigram has bit 62 set, other features not.
     /// - Parameter wordFeature: `wordFeature` of word token `i` (the answer's analysis has them already).
     static func features(of tokens: TokenizedText, wordFeature: (Int) -> UInt64?) -> [UInt64] {
         var out: [UInt64] = []
@@ -52,50 +56,46 @@ struct ReferenceFeatures: Sendable {
         var previousCJK: UInt32? = nil
         for i in tokens.indices {
             let t = tokens[i]
+            var feature: UInt64 = 0
             switch t.kind {
             case .cjk:
                 let v = t.scalar
-                if let p = previousCJK, t.breakBefore == .none { out.append(0x4000_0000_0000_0000 | UInt64(p) << 24 | UInt64(v)) }
+                if let p = previousCJK, t.breakBefore == .none { feature = bigramBit | UInt64(p) << 24 | UInt64(v) }
                 previousCJK = v
             case .word:
                 previousCJK = nil
-                guard !t.isFiller, let f = wordFeature(i) else { continue }
-                out.append(f)
+                if !t.isFiller, let f = wordFeature(i) { feature = f }
             case .number:
                 previousCJK = nil
-                out.append(tokens.withText(i) { Vocabulary.fnv($0) } & 0x3FFF_FFFF_FFFF_FFFF)
+                feature = tokens.withText(i) { Vocabulary.fnv($0) } & 0x3FFF_FFFF_FFFF_FFFF
             case .symbol:
                 previousCJK = nil
             }
+            out.append(feature)
         }
         return out
     }
 
-    /// How many distinct features of `tokens[range]` are in `sorted` (ascending), counting to `limit`
-    /// at most. The tokens in `excluded` give none, nor does a bigram touching them: the words of a
-    /// mention are not what the sentence says about it. The features are those of `features(of:)`.
-    static func sharedCount(in tokens: TokenizedText, _ range: Range<Int>, excluding excluded: ClosedRange<Int>,
-                            with sorted: [UInt64], limit: Int, wordFeature: (Int) -> UInt64?) -> Int {
-        var found: [UInt64] = []
-        for i in range where !excluded.contains(i) {
-            let t = tokens[i]
-            let feature: UInt64?
-            switch t.kind {
-            case .cjk:
-                guard i > range.lowerBound, t.breakBefore == .none, !excluded.contains(i - 1), tokens[i - 1].kind == .cjk else { continue }
-                feature = 0x4000_0000_0000_0000 | UInt64(tokens[i - 1].scalar) << 24 | UInt64(t.scalar)
-            case .word:
-                feature = t.isFiller ? nil : wordFeature(i)
-            case .number:
-                feature = tokens.withText(i) { Vocabulary.fnv($0) } & 0x3FFF_FFFF_FFFF_FFFF
-            case .symbol:
-                feature = nil
+    static let bigramBit: UInt64 = 0x4000_0000_0000_0000
+
+    /// How many distinct features of tokens `range` (`features` as `features(of:)` gives them) are in
+    /// `sorted` (ascending), counting to `limit` at most. The tokens in `excluded` give none, nor
+    /// does a bigram touching them: the words of a mention are not what the sentence says about it.
+    static func sharedCount(_ features: [UInt64], _ range: Range<Int>, excluding excluded: ClosedRange<Int>,
+                            with sorted: [UInt64], limit: Int) -> Int {
+        guard limit > 0 else { return 0 }
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: limit) { found in
+            var n = 0
+            for i in range {
+                let f = features[i]
+                guard f != 0, !excluded.contains(i), f & bigramBit == 0 || !excluded.contains(i - 1),
+                      Self.contains(sorted, f), !found[0..<n].contains(f) else { continue }
+                found[n] = f
+                n += 1
+                if n == limit { break }
             }
-            guard let feature, !found.contains(feature), Self.contains(sorted, feature) else { continue }
-            found.append(feature)
-            if found.count >= limit { break }
+            return n
         }
-        return found.count
     }
 
     /// Binary search in an ascending array.

@@ -115,6 +115,8 @@ public struct RubricScorer: Sendable {
         func aliasHits(_ c: Int) -> ArraySlice<Int> { byConcept[3 * c] }
         func negatedHits(_ c: Int) -> ArraySlice<Int> { byConcept[3 * c + 1] }
         func keyHits(_ c: Int) -> ArraySlice<Int> { byConcept[3 * c + 2] }
+        // The answer's lexical features, per token: what explains a concept, and the similarity signal.
+        let features = ReferenceFeatures.features(of: a.tokens) { a.wordFeature($0) }
         var valueChecks: [ValueCheck] = []
         var concepts: [ConceptResult] = []
         concepts.reserveCapacity(n)
@@ -179,7 +181,7 @@ public struct RubricScorer: Sendable {
             if credit == 0 && note == nil && !negatedHits(c).isEmpty { note = "negated" }
             // Named, not explained (a right value explains itself).
             if credit > 0, note == nil, !rightValue, policy.namedOnlyCredit < 1, let teaching = compiled.teachingFeatures[c],
-               !Explanation.isExplained(hits: aliasHits(c).map { a.hits[$0] } + keyHits(c).map { a.hits[$0] }, in: a,
+               !Explanation.isExplained(aliasHits(c), keyHits(c), in: a, features: features,
                                         teaching: teaching, need: policy.explainingFeatures) {
                 credit *= max(0, policy.namedOnlyCredit)
                 note = Explanation.note
@@ -248,7 +250,6 @@ public struct RubricScorer: Sendable {
 
         // 4. Similarity to the standard answer and the alternatives.
         // Only references in the answer's language are compared; with none, similarity is 0.
-        let features = ReferenceFeatures.features(of: a.tokens) { a.wordFeature($0) }
         let comparable = compiled.references.compactMap { $0.recall(of: features, answerIsChinese: answerIsChinese) }
         let bestRecall = comparable.max() ?? 0
         let similarity = bestRecall.squareRoot()
