@@ -66,15 +66,8 @@ struct AnswerAnalysis {
         self.symbols = symbols
         self.wordOf = wordOf
         self.words = words
-        // Fillers (articles) are left out of the stream; hits map back to token positions.
-        var hits: [TokenAutomaton.Hit]
-        if fillers == 0 {
-            hits = compiled.automaton.scan(symbols)
-        } else {
-            let kept = tokens.indices.filter { !tokens[$0].isFiller }
-            hits = compiled.automaton.scan(kept.map { symbols[$0] })
-            for i in hits.indices { hits[i].first = kept[hits[i].first]; hits[i].last = kept[hits[i].last] }
-        }
+        // Fillers (articles) are left out of the stream; hits are at token positions.
+        var hits = compiled.automaton.scan(symbols, skippingFillersOf: fillers == 0 ? nil : tokens)
         hits = Self.addingJoinedIdentifiers(to: hits, tokens: tokens, symbols: symbols, compiled: compiled)
         self.hits = hits
 

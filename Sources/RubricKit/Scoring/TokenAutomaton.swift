@@ -105,10 +105,20 @@ public struct TokenAutomaton: Sendable {
     }
 
     /// Every occurrence of every pattern in `symbols`, ordered by end then pattern.
-    public func scan(_ symbols: [Int32]) -> [Hit] {
+    public func scan(_ symbols: [Int32]) -> [Hit] { scan(symbols, skippingFillersOf: nil) }
+
+    /// Every occurrence of every pattern in `symbols`, ordered by end then pattern; with `tokens`
+    /// (one per symbol), the fillers among them are left out of the stream as if they were not
+    /// there (a pattern runs over them), and a hit's `first` and `last` are still positions in
+    /// `symbols`.
+    func scan(_ symbols: [Int32], skippingFillersOf tokens: TokenizedText?) -> [Hit] {
         var hits: [Hit] = []
         var state: Int32 = 0
+        let fillers = tokens?.tokens ?? []
+        let skipping = !fillers.isEmpty
+        precondition(!skipping || fillers.count == symbols.count)
         for (i, x) in symbols.enumerated() {
+            if skipping && fillers[i].isFiller { continue }
             if x == Vocabulary.unknown { state = 0; continue }
             while true {
                 if let t = step(state, x) { state = t; break }
@@ -119,7 +129,14 @@ public struct TokenAutomaton: Sendable {
             while o >= 0 {
                 for k in Int(outputStart[Int(o)]) ..< Int(outputStart[Int(o) + 1]) {
                     let p = Int(outputPatterns[k])
-                    hits.append(Hit(pattern: p, first: i - lengths[p] + 1, last: i))
+                    var first = i - lengths[p] + 1
+                    if skipping {
+                        // The pattern's first symbol, counted back over the kept positions only.
+                        first = i
+                        var rest = lengths[p] - 1
+                        while rest > 0 { first -= 1; if !fillers[first].isFiller { rest -= 1 } }
+                    }
+                    hits.append(Hit(pattern: p, first: first, last: i))
                 }
                 o = outputLink[Int(o)]
             }
