@@ -385,6 +385,26 @@ struct AnswerAnalysis {
     /// Word token `i`'s similarity feature, resolved with the word (nil for a stop word).
     func wordFeature(_ i: Int) -> UInt64? { words[Int(wordOf[i])].feature }
 
+    /// Whether texts `x` and `y` of an answer (`text(_:_:)`) are equal `String`s: by their bytes
+    /// when `byBytes` (`tokens.comparesByBytes`: the answer is made only of scalars canonical
+    /// equivalence leaves alone, as most are, while `String` equality takes the normalising path
+    /// for any non-ASCII text), else as `String`s.
+    @inline(__always)
+    static func sameText(_ x: String, _ y: String, byBytes: Bool) -> Bool {
+        guard byBytes else { return x == y }
+        guard x.utf8.count == y.utf8.count else { return false }
+        let equal: Bool?? = x.utf8.withContiguousStorageIfAvailable { a in
+            y.utf8.withContiguousStorageIfAvailable { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
+        }
+        return (equal ?? nil) ?? (x == y)
+    }
+
+    /// Whether `list` holds a text equal to `s` (`sameText`).
+    static func contains(_ list: [String], _ s: String, byBytes: Bool) -> Bool {
+        for i in list.indices where sameText(list[i], s, byBytes: byBytes) { return true }
+        return false
+    }
+
     /// `body` applied to the answer's UTF-8 bytes between the end of token `a` and the start of
     /// token `b` (empty when the tokens touch or are out of order).
     func withBytes<R>(between a: Int, _ b: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
@@ -404,3 +424,5 @@ struct AnswerAnalysis {
         return String(decoding: utf8[a..<b], as: UTF8.self)
     }
 }
+
+import Foundation

@@ -44,6 +44,7 @@ public struct RubricScorer: Sendable {
         let a = AnswerAnalysis(answer: answer, compiled: compiled)
         let kinds = compiled.kinds
         func text(_ h: TokenAutomaton.Hit) -> String { a.text(h.first, h.last) }
+        let byBytes = a.tokens.comparesByBytes // texts of the answer compare by their bytes
 
         // 1. Misconceptions: every group in one sentence, none negated.
         var misconceptionHits = [[Int]](repeating: [], count: rubric.misconceptions.count)
@@ -123,7 +124,7 @@ public struct RubricScorer: Sendable {
         for c in rubric.concepts.indices {
             var evidence: [String] = []
             if !aliasHits(c).isEmpty || !keyHits(c).isEmpty { evidence.reserveCapacity(5) }
-            func addEvidence(_ s: String) { if !s.isEmpty && evidence.count < 5 && !evidence.contains(s) { evidence.append(s) } }
+            func addEvidence(_ s: String) { if !s.isEmpty && evidence.count < 5 && !AnswerAnalysis.contains(evidence, s, byBytes: byBytes) { evidence.append(s) } }
             // One piece of evidence per alias (by pattern), so texts are built and compared only a few times.
             seenPatterns.removeAll(keepingCapacity: true)
             for i in aliasHits(c) where evidence.count < 5 && !seenPatterns.contains(a.hits[i].pattern) {
@@ -217,14 +218,14 @@ public struct RubricScorer: Sendable {
                 guard evidence.count < 4, !seenCues.contains(a.hits[i].pattern) else { continue }
                 seenCues.append(a.hits[i].pattern)
                 let t = text(a.hits[i])
-                if !evidence.contains(t) { evidence.append(t) }
+                if !AnswerAnalysis.contains(evidence, t, byBytes: byBytes) { evidence.append(t) }
             }
             var conceptPosition = Int.max
             for c in concepts.indices where compiled.conceptSteps[c] == step && concepts[c].hit {
                 if let first = aliasHits(c).first.map({ a.hits[$0].first }) ?? keyHits(c).first.map({ a.hits[$0].first }) {
                     conceptPosition = min(conceptPosition, first)
                 }
-                if evidence.count < 4, let e = concepts[c].evidence.first, !evidence.contains(e) { evidence.append(e) }
+                if evidence.count < 4, let e = concepts[c].evidence.first, !AnswerAnalysis.contains(evidence, e, byBytes: byBytes) { evidence.append(e) }
             }
             if position == Int.max { position = conceptPosition }
             let present = position != Int.max
