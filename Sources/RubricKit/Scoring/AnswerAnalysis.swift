@@ -32,6 +32,8 @@ struct AnswerAnalysis {
         self.length = length
         let wordTokens = length.words, fillers = length.fillerCJK + length.fillerWords
         var words: [(resolution: Vocabulary.Resolution, stem: String, feature: UInt64?)] = []
+        // At most one distinct word per word token: room for that many (up to a bound), without growing from one.
+        words.reserveCapacity(min(wordTokens, 1024))
         var wordOf: [Int32] = []
         // Both per-token arrays are written in place, once per token (no uniqueness check per write).
         let symbols = [Int32](unsafeUninitializedCapacity: count) { symbolOut, symbolCount in
@@ -40,6 +42,7 @@ struct AnswerAnalysis {
                 // closure: captured from outside, the memo was copied at every lookup.)
                 var memo = WordMemo(capacity: wordTokens / 2 + 8)
                 var wordSymbols: [Int32] = []
+                wordSymbols.reserveCapacity(min(wordTokens, 1024))
                 for i in 0..<count {
                     let t = tokens[i]
                     guard t.kind == .word else {

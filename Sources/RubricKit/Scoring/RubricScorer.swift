@@ -88,6 +88,9 @@ public struct RubricScorer: Sendable {
         // Aliases inside a claimed phrase, with the misconception (value keys keep their check: a
         // wrong value is reported as such).
         var insideClaims: [(hit: Int, misconception: Int)] = []
+        // At most one entry per hit: room for that many, without growing from one.
+        conceptEntries.reserveCapacity(a.hits.count)
+        conceptSpans.reserveCapacity(a.hits.count)
         func insideClaim(_ i: Int) -> Bool {
             let h = a.hits[i]
             guard let m = claimed.first(where: { h.first >= $0.first && h.last <= $0.last })?.misconception else { return false }
