@@ -47,10 +47,14 @@ public struct RubricScorer: Sendable {
         let byBytes = a.tokens.comparesByBytes // texts of the answer compare by their bytes
 
         // 1. Misconceptions: every group in one sentence, none negated.
-        var misconceptionHits = [[Int]](repeating: [], count: rubric.misconceptions.count)
+        // Per misconception, its hits not negated, grouped by one counting sort.
+        var misconceptionEntries: [(group: Int, hit: Int)] = []
         for (i, h) in a.hits.enumerated() where a.negatedBy[i] == nil {
-            if case .misconception(let m, _) = kinds[h.pattern] { misconceptionHits[m].append(i) }
+            if case .misconception(let m, _) = kinds[h.pattern] { misconceptionEntries.append((m, i)) }
         }
+        let misconceptionHits = HitGroups(groupCount: rubric.misconceptions.count, misconceptionEntries)
+        // The first hit of each group in a sentence (reused from one sentence to the next).
+        var first: [Int?] = []
         var misconceptions: [MisconceptionResult] = []
         // The phrases of the wrong claims made: an alias inside one earns nothing there
         // (`Flannel也支持NetworkPolicy` does not show what NetworkPolicy is for). Only the matched
@@ -63,13 +67,13 @@ public struct RubricScorer: Sendable {
             var previous = -1
             for s in hits.map({ a.sentenceOf[a.hits[$0].first] }).sorted() where s != previous {
                 previous = s
-                var first = [Int?](repeating: nil, count: mis.match.count)
+                first.removeAll(keepingCapacity: true)
+                first.append(contentsOf: repeatElement(nil, count: mis.match.count))
                 for i in hits where a.sentenceOf[a.hits[i].first] == s {
                     guard case .misconception(_, let g) = kinds[a.hits[i].pattern], g < first.count else { continue }
                     if first[g] == nil { first[g] = i }
                 }
-                let groups = first.compactMap { $0 }
-                if groups.count == first.count { found = groups; break }
+                if !first.contains(nil) { found = first.compactMap { $0 }; break }
             }
             if let groups = found {
                 for g in groups { claimed.append((a.hits[g].first, a.hits[g].last, m)) }
