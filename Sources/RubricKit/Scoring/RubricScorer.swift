@@ -216,6 +216,8 @@ public struct RubricScorer: Sendable {
         let stepCues = HitGroups(groupCount: allSteps.count, stepEntries)
         var steps: [FrameworkResult.StepResult] = []
         var positions: [(FrameworkStep, Int)] = []
+        steps.reserveCapacity(allSteps.count)
+        positions.reserveCapacity(allSteps.count)
         for (k, step) in allSteps.enumerated() {
             var evidence: [String] = []
             var position = Int.max
