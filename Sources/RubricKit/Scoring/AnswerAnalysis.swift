@@ -270,6 +270,10 @@ struct AnswerAnalysis {
             return false
         }
         var stream: [Int32] = [], span: [(Int, Int)] = []
+        // Room for the longest window's tokens, so neither grows from one.
+        let longestWindow = windows.reduce(0) { max($0, $1.last - $1.first + 1) }
+        stream.reserveCapacity(longestWindow)
+        span.reserveCapacity(longestWindow)
         var k = 0
         for w in windows {
             stream.removeAll(keepingCapacity: true); span.removeAll(keepingCapacity: true)
