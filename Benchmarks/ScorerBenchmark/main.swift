@@ -97,9 +97,9 @@ if loopStage == "pipeline" {
         case nil: break
         }
         writer.newline()
-        if writer.bytes.count > 1 << 16 { bytes += writer.bytes.count; writer.removeAll() }
+        if writer.count > 1 << 16 { bytes += writer.count; writer.removeAll() }
     }
-    print(bytes + writer.bytes.count)
+    print(bytes + writer.count)
     exit(0)
 }
 if let stage = loopStage {
@@ -161,11 +161,11 @@ for (n, line) in inputLines.enumerated() {
     case nil: break
     }
     writer.newline()
-    if writer.bytes.count > 1 << 16 { bytesOut += writer.bytes.count; writer.removeAll() }
+    if writer.count > 1 << 16 { bytesOut += writer.count; writer.removeAll() }
     latencies.append(Double(now() - t0) / 1e3)
 }
 let pipelineSeconds = Double(now() - pipelineStart) / 1e9
-bytesOut += writer.bytes.count
+bytesOut += writer.count
 latencies.sort()
 func percentile(_ sorted: [Double], _ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
 
@@ -180,7 +180,7 @@ print("  output:               \(bytesOut / max(1, answerCount)) bytes of JSON p
 let gradeEncoder = GradeJSON.encoder()
 var encodedBytes = 0
 let writerStart = now()
-for g in sampleGrades { writer.removeAll(); writer.write(g); encodedBytes += writer.bytes.count }
+for g in sampleGrades { writer.removeAll(); writer.write(g); encodedBytes += writer.count }
 let writerUs = Double(now() - writerStart) / 1e3 / Double(max(1, sampleGrades.count))
 let encoderStart = now()
 for g in sampleGrades { encodedBytes += try gradeEncoder.encode(g).count }

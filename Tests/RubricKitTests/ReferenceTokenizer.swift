@@ -164,6 +164,7 @@ struct ReferenceTokenizer {
                 tokens[i].isFiller = false
             }
         }
-        return TokenizedText(tokens: tokens, folded: folded)
+        return TokenizedText(tokens: tokens, folded: folded,
+                             comparesByBytes: scalars.allSatisfy { Tokenizer.keepsCanonical($0.value) })
     }
 }

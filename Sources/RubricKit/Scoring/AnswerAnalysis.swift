@@ -32,6 +32,8 @@ struct AnswerAnalysis {
         self.length = length
         let wordTokens = length.words, fillers = length.fillerCJK + length.fillerWords
         var words: [(resolution: Vocabulary.Resolution, stem: String, feature: UInt64?)] = []
+        // At most one distinct word per word token: room for that many (up to a bound), without growing from one.
+        words.reserveCapacity(min(wordTokens, 1024))
         var wordOf: [Int32] = []
         // Both per-token arrays are written in place, once per token (no uniqueness check per write).
         let symbols = [Int32](unsafeUninitializedCapacity: count) { symbolOut, symbolCount in
@@ -40,6 +42,7 @@ struct AnswerAnalysis {
                 // closure: captured from outside, the memo was copied at every lookup.)
                 var memo = WordMemo(capacity: wordTokens / 2 + 8)
                 var wordSymbols: [Int32] = []
+                wordSymbols.reserveCapacity(min(wordTokens, 1024))
                 for i in 0..<count {
                     let t = tokens[i]
                     guard t.kind == .word else {
@@ -66,15 +69,8 @@ struct AnswerAnalysis {
         self.symbols = symbols
         self.wordOf = wordOf
         self.words = words
-        // Fillers (articles) are left out of the stream; hits map back to token positions.
-        var hits: [TokenAutomaton.Hit]
-        if fillers == 0 {
-            hits = compiled.automaton.scan(symbols)
-        } else {
-            let kept = tokens.indices.filter { !tokens[$0].isFiller }
-            hits = compiled.automaton.scan(kept.map { symbols[$0] })
-            for i in hits.indices { hits[i].first = kept[hits[i].first]; hits[i].last = kept[hits[i].last] }
-        }
+        // Fillers (articles) are left out of the stream; hits are at token positions.
+        var hits = compiled.automaton.scan(symbols, skippingFillersOf: fillers == 0 ? nil : tokens)
         hits = Self.addingJoinedIdentifiers(to: hits, tokens: tokens, symbols: symbols, compiled: compiled)
         self.hits = hits
 
@@ -274,6 +270,10 @@ struct AnswerAnalysis {
             return false
         }
         var stream: [Int32] = [], span: [(Int, Int)] = []
+        // Room for the longest window's tokens, so neither grows from one.
+        let longestWindow = windows.reduce(0) { max($0, $1.last - $1.first + 1) }
+        stream.reserveCapacity(longestWindow)
+        span.reserveCapacity(longestWindow)
         var k = 0
         for w in windows {
             stream.removeAll(keepingCapacity: true); span.removeAll(keepingCapacity: true)
@@ -392,6 +392,26 @@ struct AnswerAnalysis {
     /// Word token `i`'s similarity feature, resolved with the word (nil for a stop word).
     func wordFeature(_ i: Int) -> UInt64? { words[Int(wordOf[i])].feature }
 
+    /// Whether texts `x` and `y` of an answer (`text(_:_:)`) are equal `String`s: by their bytes
+    /// when `byBytes` (`tokens.comparesByBytes`: the answer is made only of scalars canonical
+    /// equivalence leaves alone, as most are, while `String` equality takes the normalising path
+    /// for any non-ASCII text), else as `String`s.
+    @inline(__always)
+    static func sameText(_ x: String, _ y: String, byBytes: Bool) -> Bool {
+        guard byBytes else { return x == y }
+        guard x.utf8.count == y.utf8.count else { return false }
+        let equal: Bool?? = x.utf8.withContiguousStorageIfAvailable { a in
+            y.utf8.withContiguousStorageIfAvailable { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
+        }
+        return (equal ?? nil) ?? (x == y)
+    }
+
+    /// Whether `list` holds a text equal to `s` (`sameText`).
+    static func contains(_ list: [String], _ s: String, byBytes: Bool) -> Bool {
+        for i in list.indices where sameText(list[i], s, byBytes: byBytes) { return true }
+        return false
+    }
+
     /// `body` applied to the answer's UTF-8 bytes between the end of token `a` and the start of
     /// token `b` (empty when the tokens touch or are out of order).
     func withBytes<R>(between a: Int, _ b: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
@@ -411,3 +431,5 @@ struct AnswerAnalysis {
         return String(decoding: utf8[a..<b], as: UTF8.self)
     }
 }
+
+import Foundation

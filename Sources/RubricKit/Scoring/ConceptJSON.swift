@@ -20,8 +20,8 @@ public final class ConceptJSON: Sendable {
         var head = GradeJSONWriter(capacity: 64), tail = GradeJSONWriter(capacity: 64)
         head.writeHead(c)
         tail.writeTail(c)
-        self.head = head.bytes
-        self.tail = tail.bytes
+        self.head = Array(head.bytes)
+        self.tail = Array(tail.bytes)
     }
 
     /// Whether these bytes are `c`'s (the weight compared bit for bit: `-0.0` is written `-0`).

@@ -3,14 +3,22 @@
 /// (sorted keys, `/` unescaped, integral numbers without `.0`, absent optionals left out); a test
 /// compares both writers on many graded answers.
 public struct GradeJSONWriter {
-    public private(set) var bytes: [UInt8] = []
+    /// The bytes written are the first `count` of `storage`; the rest is room to write into, so a
+    /// write is one capacity check and a copy (an `Array` append checks uniqueness and capacity and,
+    /// for several bytes, goes through the generic `append(contentsOf:)`, at every one of the
+    /// hundreds of writes of a grade).
+    private var storage: [UInt8]
+    public private(set) var count = 0
 
-    public init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
+    /// The bytes written.
+    public var bytes: ArraySlice<UInt8> { storage[..<count] }
 
-    public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+    public init(capacity: Int = 4096) { storage = [UInt8](repeating: 0, count: max(capacity, 64)) }
+
+    public mutating func removeAll() { count = 0 }
 
     /// Ends a JSON Lines record.
-    public mutating func newline() { bytes.append(0x0A) }
+    public mutating func newline() { byte(0x0A) }
 
     // MARK: Values
 
@@ -26,7 +34,7 @@ public struct GradeJSONWriter {
         raw("],\"feedback\":[")
         for (i, f) in g.feedback.enumerated() {
             if i > 0 { comma() }
-            raw("{\"kind\":"); string(f.kind.rawValue); raw(",\"text\":"); string(f.text); bytes.append(0x7D)
+            raw("{\"kind\":"); string(f.kind.rawValue); raw(",\"text\":"); string(f.text); byte(0x7D)
         }
         raw("],\"flags\":"); strings(g.flags)
         raw(",\"framework\":"); write(g.framework)
@@ -37,19 +45,19 @@ public struct GradeJSONWriter {
             if i > 0 { comma() }
             raw("{\"claim\":"); string(m.claim); raw(",\"correction\":"); string(m.correction)
             raw(",\"evidence\":"); strings(m.evidence); raw(",\"id\":"); string(m.id)
-            raw(",\"penalty\":"); number(m.penalty); bytes.append(0x7D)
+            raw(",\"penalty\":"); number(m.penalty); byte(0x7D)
         }
         raw("],\"question\":"); string(g.question)
         raw(",\"schema\":"); integer(g.schema)
         raw(",\"score\":"); number(g.score)
-        bytes.append(0x7D)
+        byte(0x7D)
     }
 
     public mutating func write(_ e: BatchError) {
         raw("{\"error\":"); string(e.error)
         raw(",\"id\":"); if let id = e.id { string(id) } else { raw("null") }
         raw(",\"line\":"); integer(e.line)
-        bytes.append(0x7D)
+        byte(0x7D)
     }
 
     mutating func write(_ b: ScoreBreakdown) {
@@ -74,9 +82,9 @@ public struct GradeJSONWriter {
     /// `c` with its answer-independent parts copied from `prepared`.
     mutating func write(_ c: ConceptResult, _ prepared: ConceptJSON) {
         writeStart(c)
-        bytes.append(contentsOf: prepared.head)
+        append(prepared.head)
         writeNote(c)
-        bytes.append(contentsOf: prepared.tail)
+        append(prepared.tail)
     }
 
     // A concept's keys in order: credit, evidence, hit | id, label | note | required, step, weight.
@@ -105,7 +113,7 @@ public struct GradeJSONWriter {
         raw(",\"required\":"); raw(c.required ? "true" : "false")
         raw(",\"step\":"); string(c.step.rawValue)
         raw(",\"weight\":"); number(c.weight)
-        bytes.append(0x7D)
+        byte(0x7D)
     }
 
     mutating func write(_ f: FrameworkResult) {
@@ -117,31 +125,58 @@ public struct GradeJSONWriter {
             raw("{\"evidence\":"); strings(s.evidence)
             raw(",\"present\":"); raw(s.present ? "true" : "false")
             raw(",\"step\":"); string(s.step.rawValue)
-            bytes.append(0x7D)
+            byte(0x7D)
         }
         raw("]}")
     }
 
     // MARK: Primitives
 
-    @inline(__always) private mutating func comma() { bytes.append(0x2C) }
+    /// Makes room for `n` more bytes.
+    @inline(__always) private mutating func reserve(_ n: Int) {
+        if storage.count - count < n { storage.append(contentsOf: repeatElement(0, count: max(n, storage.count))) }
+    }
+
+    @inline(__always) private mutating func byte(_ b: UInt8) {
+        reserve(1)
+        storage[count] = b
+        count += 1
+    }
+
+    @inline(__always) private mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
+        let n = source.count
+        guard n > 0, let from = source.baseAddress else { return }
+        reserve(n)
+        let at = count
+        storage.withUnsafeMutableBufferPointer { to in
+            precondition(at + n <= to.count)
+            (to.baseAddress! + at).update(from: from, count: n)
+        }
+        count += n
+    }
+
+    @inline(__always) private mutating func append(_ source: [UInt8]) {
+        source.withUnsafeBufferPointer { append($0) }
+    }
+
+    @inline(__always) private mutating func comma() { byte(0x2C) }
 
     @inline(__always) private mutating func raw(_ s: StaticString) {
-        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        s.withUTF8Buffer { append($0) }
     }
 
     private mutating func strings(_ list: [String]) {
-        bytes.append(0x5B)
+        byte(0x5B)
         for (i, s) in list.enumerated() { if i > 0 { comma() }; string(s) }
-        bytes.append(0x5D)
+        byte(0x5D)
     }
 
     /// As `JSONEncoder` writes a `Double`: its shortest description, `.0` dropped.
     mutating func number(_ x: Double) {
         if x == x.rounded(), abs(x) < 1e9 {
-            integer(Int(x))
             // `-0.0` is described as "-0.0" → "-0".
-            if x == 0 && x.sign == .minus { bytes.insert(0x2D, at: bytes.count - 1) }
+            if x == 0 && x.sign == .minus { byte(0x2D) }
+            integer(Int(x))
             return
         }
         // At most three decimals (scores, credits and weights are rounded so): no shorter decimal
@@ -150,67 +185,74 @@ public struct GradeJSONWriter {
         let thousandths = (x * 1000).rounded()
         if abs(x) < 1e9, abs(x) >= 0.001, thousandths / 1000 == x {
             let n = Int(abs(thousandths))
-            if x < 0 { bytes.append(0x2D) }
+            if x < 0 { byte(0x2D) }
             integer(n / 1000)
-            bytes.append(0x2E)
+            byte(0x2E)
             var fraction = n % 1000, width = 3
             while width > 1 && fraction % 10 == 0 { fraction /= 10; width -= 1 }
             var divisor = width == 3 ? 100 : width == 2 ? 10 : 1
-            while divisor > 0 { bytes.append(0x30 + UInt8(fraction / divisor % 10)); divisor /= 10 }
+            while divisor > 0 { byte(0x30 + UInt8(fraction / divisor % 10)); divisor /= 10 }
             return
         }
         var d = x.description
         if d.hasSuffix(".0") { d.removeLast(2) }
-        bytes.append(contentsOf: d.utf8)
+        d.withUTF8 { append($0) }
     }
 
     mutating func integer(_ n: Int) {
-        if n >= 0 && n < 10 { bytes.append(0x30 + UInt8(n)); return }
+        if n >= 0 && n < 10 { byte(0x30 + UInt8(n)); return }
         // Digit by digit from the first (no `String(n)` per number); the magnitude is a `UInt`, so
         // `Int.min` has one too, and the divisor stops at 10^19, within `UInt`.
-        if n < 0 { bytes.append(0x2D) }
+        if n < 0 { byte(0x2D) }
         let m = n.magnitude
         var divisor: UInt = 1
         while divisor <= m / 10 { divisor *= 10 }
-        while divisor > 0 { bytes.append(0x30 + UInt8(m / divisor % 10)); divisor /= 10 }
+        while divisor > 0 { byte(0x30 + UInt8(m / divisor % 10)); divisor /= 10 }
     }
 
     /// `"` and `\` escaped, control characters as `\n` `\r` `\t` `\b` `\f` or `\u00XX`; the rest,
     /// `/` and non-ASCII included, as they are.
     mutating func string(_ s: String) {
-        bytes.append(0x22)
         var s = s
         s.withUTF8 { utf8 in
+            // Nearly every string needs no escape: checked eight bytes at a time, then copied whole
+            // between its quotes.
+            guard JSONPlainBytes.needsEscape(utf8) else {
+                let n = utf8.count
+                reserve(n + 2)
+                let at = count
+                storage.withUnsafeMutableBufferPointer { to in
+                    precondition(at + n + 2 <= to.count)
+                    let p = to.baseAddress! + at
+                    p[0] = 0x22
+                    if let from = utf8.baseAddress { (p + 1).update(from: from, count: n) }
+                    p[n + 1] = 0x22
+                }
+                count += n + 2
+                return
+            }
+            byte(0x22)
             var start = 0
-            var i = 0
-            let n = utf8.count
-            let words = UnsafeRawBufferPointer(utf8)
-            while i < n {
-                // Eight bytes at a time while none of them needs escaping (nearly all text).
-                i = JSONPlainBytes.skip(words, from: i)
-                guard i < n else { break }
-                let b = utf8[i]
-                i += 1
-                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-                if start < i - 1 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<(i - 1)])) }
-                start = i
-                bytes.append(0x5C)
+            for (i, b) in utf8.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
+                if start < i { append(UnsafeBufferPointer(rebasing: utf8[start..<i])) }
+                start = i + 1
+                byte(0x5C)
                 switch b {
-                case 0x22: bytes.append(0x22)
-                case 0x5C: bytes.append(0x5C)
-                case 0x0A: bytes.append(0x6E)
-                case 0x0D: bytes.append(0x72)
-                case 0x09: bytes.append(0x74)
-                case 0x08: bytes.append(0x62)
-                case 0x0C: bytes.append(0x66)
+                case 0x22: byte(0x22)
+                case 0x5C: byte(0x5C)
+                case 0x0A: byte(0x6E)
+                case 0x0D: byte(0x72)
+                case 0x09: byte(0x74)
+                case 0x08: byte(0x62)
+                case 0x0C: byte(0x66)
                 default:
                     @inline(__always) func hex(_ d: UInt8) -> UInt8 { d < 10 ? 0x30 + d : 0x57 + d }
-                    bytes.append(0x75); bytes.append(0x30); bytes.append(0x30)
-                    bytes.append(hex(b >> 4)); bytes.append(hex(b & 0xF))
+                    byte(0x75); byte(0x30); byte(0x30)
+                    byte(hex(b >> 4)); byte(hex(b & 0xF))
                 }
             }
-            if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
+            if start < utf8.count { append(UnsafeBufferPointer(rebasing: utf8[start...])) }
+            byte(0x22)
         }
-        bytes.append(0x22)
     }
 }

@@ -44,12 +44,17 @@ public struct RubricScorer: Sendable {
         let a = AnswerAnalysis(answer: answer, compiled: compiled)
         let kinds = compiled.kinds
         func text(_ h: TokenAutomaton.Hit) -> String { a.text(h.first, h.last) }
+        let byBytes = a.tokens.comparesByBytes // texts of the answer compare by their bytes
 
         // 1. Misconceptions: every group in one sentence, none negated.
-        var misconceptionHits = [[Int]](repeating: [], count: rubric.misconceptions.count)
+        // Per misconception, its hits not negated, grouped by one counting sort.
+        var misconceptionEntries: [(group: Int, hit: Int)] = []
         for (i, h) in a.hits.enumerated() where a.negatedBy[i] == nil {
-            if case .misconception(let m, _) = kinds[h.pattern] { misconceptionHits[m].append(i) }
+            if case .misconception(let m, _) = kinds[h.pattern] { misconceptionEntries.append((m, i)) }
         }
+        let misconceptionHits = HitGroups(groupCount: rubric.misconceptions.count, misconceptionEntries)
+        // The first hit of each group in a sentence (reused from one sentence to the next).
+        var first: [Int?] = []
         var misconceptions: [MisconceptionResult] = []
         // The phrases of the wrong claims made: an alias inside one earns nothing there
         // (`Flannel也支持NetworkPolicy` does not show what NetworkPolicy is for). Only the matched
@@ -62,13 +67,13 @@ public struct RubricScorer: Sendable {
             var previous = -1
             for s in hits.map({ a.sentenceOf[a.hits[$0].first] }).sorted() where s != previous {
                 previous = s
-                var first = [Int?](repeating: nil, count: mis.match.count)
+                first.removeAll(keepingCapacity: true)
+                first.append(contentsOf: repeatElement(nil, count: mis.match.count))
                 for i in hits where a.sentenceOf[a.hits[i].first] == s {
                     guard case .misconception(_, let g) = kinds[a.hits[i].pattern], g < first.count else { continue }
                     if first[g] == nil { first[g] = i }
                 }
-                let groups = first.compactMap { $0 }
-                if groups.count == first.count { found = groups; break }
+                if !first.contains(nil) { found = first.compactMap { $0 }; break }
             }
             if let groups = found {
                 for g in groups { claimed.append((a.hits[g].first, a.hits[g].last, m)) }
@@ -87,6 +92,9 @@ public struct RubricScorer: Sendable {
         // Aliases inside a claimed phrase, with the misconception (value keys keep their check: a
         // wrong value is reported as such).
         var insideClaims: [(hit: Int, misconception: Int)] = []
+        // At most one entry per hit: room for that many, without growing from one.
+        conceptEntries.reserveCapacity(a.hits.count)
+        conceptSpans.reserveCapacity(a.hits.count)
         func insideClaim(_ i: Int) -> Bool {
             let h = a.hits[i]
             guard let m = claimed.first(where: { h.first >= $0.first && h.last <= $0.last })?.misconception else { return false }
@@ -125,7 +133,7 @@ public struct RubricScorer: Sendable {
         for c in rubric.concepts.indices {
             var evidence: [String] = []
             if !aliasHits(c).isEmpty || !keyHits(c).isEmpty { evidence.reserveCapacity(5) }
-            func addEvidence(_ s: String) { if !s.isEmpty && evidence.count < 5 && !evidence.contains(s) { evidence.append(s) } }
+            func addEvidence(_ s: String) { if !s.isEmpty && evidence.count < 5 && !AnswerAnalysis.contains(evidence, s, byBytes: byBytes) { evidence.append(s) } }
             // One piece of evidence per alias (by pattern), so texts are built and compared only a few times.
             seenPatterns.removeAll(keepingCapacity: true)
             for i in aliasHits(c) where evidence.count < 5 && !seenPatterns.contains(a.hits[i].pattern) {
@@ -219,6 +227,8 @@ public struct RubricScorer: Sendable {
         let stepCues = HitGroups(groupCount: allSteps.count, stepEntries)
         var steps: [FrameworkResult.StepResult] = []
         var positions: [(FrameworkStep, Int)] = []
+        steps.reserveCapacity(allSteps.count)
+        positions.reserveCapacity(allSteps.count)
         for (k, step) in allSteps.enumerated() {
             var evidence: [String] = []
             var position = Int.max
@@ -228,14 +238,14 @@ public struct RubricScorer: Sendable {
                 guard evidence.count < 4, !seenCues.contains(a.hits[i].pattern) else { continue }
                 seenCues.append(a.hits[i].pattern)
                 let t = text(a.hits[i])
-                if !evidence.contains(t) { evidence.append(t) }
+                if !AnswerAnalysis.contains(evidence, t, byBytes: byBytes) { evidence.append(t) }
             }
             var conceptPosition = Int.max
             for c in concepts.indices where compiled.conceptSteps[c] == step && concepts[c].hit {
                 if let first = aliasHits(c).first.map({ a.hits[$0].first }) ?? keyHits(c).first.map({ a.hits[$0].first }) {
                     conceptPosition = min(conceptPosition, first)
                 }
-                if evidence.count < 4, let e = concepts[c].evidence.first, !evidence.contains(e) { evidence.append(e) }
+                if evidence.count < 4, let e = concepts[c].evidence.first, !AnswerAnalysis.contains(evidence, e, byBytes: byBytes) { evidence.append(e) }
             }
             if position == Int.max { position = conceptPosition }
             let present = position != Int.max

@@ -14,6 +14,8 @@ public struct TokenAutomaton: Sendable {
     private var outputPatterns: [Int32]
     /// The nearest state on the failure chain with outputs, or -1.
     private var outputLink: [Int32]
+    /// The first state to report at each state: itself when it has outputs, else its `outputLink`.
+    private var firstOutput: [Int32]
     /// Each pattern's length in tokens.
     public private(set) var lengths: [Int]
     /// The longest pattern's length in tokens.
@@ -87,6 +89,7 @@ public struct TokenAutomaton: Sendable {
         }
         outputStart[n] = Int32(outputPatterns.count)
         outputLink = links
+        firstOutput = (0..<n).map { s in out[s].isEmpty ? links[s] : Int32(s) }
     }
 
     public var stateCount: Int { fail.count }
@@ -105,21 +108,39 @@ public struct TokenAutomaton: Sendable {
     }
 
     /// Every occurrence of every pattern in `symbols`, ordered by end then pattern.
-    public func scan(_ symbols: [Int32]) -> [Hit] {
+    public func scan(_ symbols: [Int32]) -> [Hit] { scan(symbols, skippingFillersOf: nil) }
+
+    /// Every occurrence of every pattern in `symbols`, ordered by end then pattern; with `tokens`
+    /// (one per symbol), the fillers among them are left out of the stream as if they were not
+    /// there (a pattern runs over them), and a hit's `first` and `last` are still positions in
+    /// `symbols`.
+    func scan(_ symbols: [Int32], skippingFillersOf tokens: TokenizedText?) -> [Hit] {
         var hits: [Hit] = []
+        // About one hit per token in a typical answer: room for that many, without growing from one.
+        hits.reserveCapacity(min(symbols.count, 4096))
         var state: Int32 = 0
+        let fillers = tokens?.tokens ?? []
+        let skipping = !fillers.isEmpty
+        precondition(!skipping || fillers.count == symbols.count)
         for (i, x) in symbols.enumerated() {
+            if skipping && fillers[i].isFiller { continue }
             if x == Vocabulary.unknown { state = 0; continue }
             while true {
                 if let t = step(state, x) { state = t; break }
                 state = fail[Int(state)]
             }
-            let s = Int(state)
-            var o: Int32 = outputStart[s] == outputStart[s + 1] ? outputLink[s] : state
+            var o = firstOutput[Int(state)]
             while o >= 0 {
                 for k in Int(outputStart[Int(o)]) ..< Int(outputStart[Int(o) + 1]) {
                     let p = Int(outputPatterns[k])
-                    hits.append(Hit(pattern: p, first: i - lengths[p] + 1, last: i))
+                    var first = i - lengths[p] + 1
+                    if skipping {
+                        // The pattern's first symbol, counted back over the kept positions only.
+                        first = i
+                        var rest = lengths[p] - 1
+                        while rest > 0 { first -= 1; if !fillers[first].isFiller { rest -= 1 } }
+                    }
+                    hits.append(Hit(pattern: p, first: first, last: i))
                 }
                 o = outputLink[Int(o)]
             }

@@ -4,11 +4,16 @@
 public struct TokenizedText: Sendable, Equatable, RandomAccessCollection {
     public private(set) var tokens: [Token] = []
     private(set) var folded: [UInt8] = []
+    /// Whether the original text holds only scalars that canonical equivalence leaves alone (see
+    /// `Tokenizer.keepsCanonical`): then two pieces of it are equal `String`s exactly when their
+    /// bytes are.
+    private(set) var comparesByBytes = false
 
     /// `tokens` over their folded text `folded` (as the tokenizer built them).
-    init(tokens: [Token], folded: [UInt8]) {
+    init(tokens: [Token], folded: [UInt8], comparesByBytes: Bool) {
         self.tokens = tokens
         self.folded = folded
+        self.comparesByBytes = comparesByBytes
     }
 
     public var startIndex: Int { 0 }

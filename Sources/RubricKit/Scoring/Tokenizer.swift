@@ -62,6 +62,7 @@ public enum Tokenizer {
         // width (an ASCII one to one byte). Both arrays are written in place, to those bounds.
         let scalarCount = UTF8Scalars.count(input)
         var folded: [UInt8] = []
+        var comparesByBytes = true
         let tokens = [Token](unsafeUninitializedCapacity: scalarCount) { tokenMemory, tokenCount in
             folded = [UInt8](unsafeUninitializedCapacity: 2 * input.count) { foldedMemory, foldedCount in
                 var run = Run(input, tokens: BoundedOutput(tokenMemory), folded: BoundedOutput(foldedMemory),
@@ -70,9 +71,10 @@ public enum Tokenizer {
                 run.markFillers()
                 tokenCount = run.tokens.count
                 foldedCount = run.folded.count
+                comparesByBytes = run.keepsCanonical
             }
         }
-        return TokenizedText(tokens: tokens, folded: folded)
+        return TokenizedText(tokens: tokens, folded: folded, comparesByBytes: comparesByBytes)
     }
 
     /// One tokenization: one pass over the UTF-8 bytes. A word's folded text is written straight
@@ -100,6 +102,8 @@ public enum Tokenizer {
         var lastWasUpper = false
         var pendingBreak: Token.Break = .sentence
         var pendingAssign = false
+        /// Whether every scalar read so far is one `Tokenizer.keepsCanonical` accepts.
+        var keepsCanonical = true
         // The scalar being read: its index, its byte offset and the byte offset of the one before.
         var index = 0
         var byte = 0
@@ -162,7 +166,8 @@ public enum Tokenizer {
                     step(Unicode.Scalar(b0), width: 1)
                     continue
                 }
-                guard let (s, width) = scalar(at: byte) else { break }
+                guard let (s, width) = scalar(at: byte) else { keepsCanonical = false; break }
+                if keepsCanonical && !Tokenizer.keepsCanonical(s.value) { keepsCanonical = false }
                 if isCJK(s.value) { appendCJK(s, width: width); appendCJKRun() } else { step(s, width: width) }
             }
             flush(index, byte: byte)
@@ -214,6 +219,7 @@ public enum Tokenizer {
                 guard b0 >= 0xE3 && b0 <= 0xE9 else { break }
                 let v = (UInt32(b0) & 0x0F) << 12 | (UInt32(input[i + 1]) & 0x3F) << 6 | (UInt32(input[i + 2]) & 0x3F)
                 guard isCJK(v) else { break }
+                if v < 0x3400 { keepsCanonical = false } // kana (U+3040–U+30FF): voiced ones decompose
                 let textStart = folded.count
                 folded.appendUTF8(Unicode.Scalar(UInt16(truncatingIfNeeded: v))!)
                 tokens.append(Token(kind: .cjk, start: index, end: index + 1, byteStart: i, byteEnd: i + 3,
@@ -408,6 +414,17 @@ public enum Tokenizer {
                 }
             }
         }
+    }
+
+    /// Whether canonical equivalence leaves scalar `v` alone wherever it stands: no canonical
+    /// decomposition, combining class 0, and nothing composes with it — ASCII, the CJK ideographs
+    /// and Yijing symbols (U+3400–U+9FFF), CJK punctuation (U+3000–U+3029), general punctuation
+    /// (U+2010–U+2027) and the full-width forms of ASCII (U+FF01–U+FF5E). A text made only of such
+    /// scalars is its own normal form, so `String` equality between pieces of it is byte equality.
+    @inline(__always)
+    static func keepsCanonical(_ v: UInt32) -> Bool {
+        v < 0x80 || (v >= 0x3400 && v <= 0x9FFF) || (v >= 0x3000 && v <= 0x3029)
+            || (v >= 0x2010 && v <= 0x2027) || (v >= 0xFF01 && v <= 0xFF5E)
     }
 
     /// White space as `Unicode.Scalar.Properties.isWhitespace` says, ASCII without the tables.

@@ -124,7 +124,7 @@ struct GradeCommand: ParsableCommand {
                 console.err("\(path):\(e.line): " + console.style("error:", .boldRed, err: true) + " \(e.error)")
             }
             writer.newline()
-            if writer.bytes.count > 1 << 16 { console.out(bytes: writer.bytes); writer.removeAll() }
+            if writer.count > 1 << 16 { console.out(bytes: writer.bytes); writer.removeAll() }
         }
         console.out(bytes: writer.bytes)
         if failed > 0 {

@@ -72,7 +72,7 @@ struct Console: Sendable {
     }
 
     /// Bytes as they are (JSON Lines).
-    func out(bytes: [UInt8]) {
+    func out(bytes: ArraySlice<UInt8>) {
         FileHandle.standardOutput.write(Data(bytes))
     }
 
