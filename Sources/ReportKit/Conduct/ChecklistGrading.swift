@@ -11,6 +11,14 @@ import RubricKit
 public enum ChecklistGrading {
     public static let flag = "interviewer-checklist"
 
+    /// The scorer's policy for reading notes: a point the notes name is ticked in full (notes are
+    /// shorthand; whether the candidate explained it is the interviewer's call, not the scorer's).
+    public static let notesPolicy: ScoringPolicy = {
+        var policy = ScoringPolicy.standard
+        policy.namedOnlyCredit = 1
+        return policy
+    }()
+
     public static func grade(notesGrade base: AnswerGrade, rubric: Rubric, marks: InterviewerMarks) -> AnswerGrade {
         var grade = base
         grade.concepts = base.concepts.map { c in

@@ -75,7 +75,7 @@ struct ConductCommand: ParsableCommand {
         // A resumed interview goes on in the language it was held in, unless --lang says otherwise.
         let saved = try resume.map { id in try SessionStoreAccess.run { try store.load(id: id) } }
         let language = global.lang ?? saved?.language ?? global.language
-        let scorer = RubricScorer(framework: bank.framework, language: language)
+        let scorer = RubricScorer(framework: bank.framework, policy: ChecklistGrading.notesPolicy, language: language)
         let grader: ConductSession.Grader = { scorer.grade($0, against: $1) }
         let categories = bank.categories.map(\.category)
 
