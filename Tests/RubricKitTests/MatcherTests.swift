@@ -73,6 +73,24 @@ struct MatcherTests {
         #expect(ids("A Redis lock without an expiry is not safe").isEmpty)      // a cue outside the phrase still denies
     }
 
+    @Test func aReportedOrRefutedClaimIsNotMade() {
+        let gc = Rubric(id: "t.gc", category: "t", language: .zh,
+                        question: LocalizedText(zh: "t", en: "t"), standardAnswer: "",
+                        concepts: [ScoringFixtures.concept("mark", ["三色标记"])],
+                        misconceptions: [Misconception(id: "generational", claim: LocalizedText(zh: "t", en: "t"),
+                                                       match: [["go的gc", "go's gc"], ["分代", "generational"]],
+                                                       correction: LocalizedText(zh: "t", en: "t"))])
+        let ids = { (answer: String) in self.scorer.grade(answer, against: gc).misconceptions.map(\.id) }
+        #expect(ids("Go的GC是分代的。") == ["generational"])
+        #expect(ids("Go's GC is generational.") == ["generational"])
+        #expect(ids("很多人以为Go的GC是分代的，其实不是。").isEmpty)
+        #expect(ids("Go的GC是分代的，这种说法是错的。").isEmpty)
+        #expect(ids("A common misconception is that Go's GC is generational.").isEmpty)
+        // Only the cue's own sentence is excused, and `以为` inside `可以为` is no cue.
+        #expect(ids("很多人以为它很慢。Go的GC是分代的。") == ["generational"])
+        #expect(ids("可以为对象设置终结器，Go的GC是分代的。") == ["generational"])
+    }
+
     // MARK: Boundaries
 
     @Test func latinAliasesMatchWholeTokensOnly() {

@@ -14,6 +14,9 @@ public enum PatternKind: Sendable, Equatable, Hashable {
     case negationExempt
     /// Words that end the reach of a negation (`而是`, `but`).
     case clauseBreak
+    /// Words that report or refute a claim instead of making it (`很多人以为`, `的说法不对`,
+    /// `a common misconception`): a misconception's phrases in their sentence are not claimed.
+    case reportedClaim
 }
 
 /// One pattern: the phrase as written and what it stands for.
@@ -79,6 +82,16 @@ public final class CompiledRubric: Sendable {
     static let clauseBreaks = ["而是", "但是", "但", "而", "却", "然而", "不过", "只是", "就", "则", "所以", "因此",
                                "but", "instead", "rather", "however", "although", "though", "whereas", "then", "so"]
 
+    /// Words that report somebody else's belief or call a statement wrong (`PatternKind.reportedClaim`).
+    /// Only whole expressions: a bare `以为` is inside `可以为`, a bare `不对` says nothing of whose claim.
+    static let reportedClaimCues = ["误以为", "很多人以为", "有人以为", "不少人以为", "大家以为", "常以为", "被误认为", "误认为",
+                                    "有人说", "有人认为", "很多人认为", "不少人认为", "很多人觉得", "有人觉得", "常见的误区",
+                                    "常见误区", "误区", "误解", "说法不对", "说法是错", "说法错误", "这种理解不对", "这种理解是错",
+                                    "理解是错误的", "是错误的", "是错的", "并不是这样",
+                                    "misconception", "myth", "common mistake", "people think", "people often think",
+                                    "people assume", "is wrong", "is a mistake", "contrary to", "it is not true that",
+                                    "a common belief", "wrongly"]
+
     /// Negation cues and bounds that read as one (`no more than 2` is a limit, not a denial).
     static let negationExemptBounds = ["no more than", "no less than", "no fewer than", "not more than", "not less than",
                                        "not fewer than", "不超过", "不多于", "不大于", "不小于", "不低于", "不高于"]
@@ -143,6 +156,7 @@ public final class CompiledRubric: Sendable {
         for cue in Self.negationCues + Self.negationPrefixes { add(cue, .negation) }
         for word in Self.negationExemptions + Self.negationExemptBounds + Self.clauseBreakExemptions { add(word, .negationExempt) }
         for word in Self.clauseBreaks { add(word, .clauseBreak) }
+        for cue in Self.reportedClaimCues { add(cue, .reportedClaim) }
 
         self.vocabulary = vocab
         self.wordCache = WordResolutionCache(vocabulary: vocab)

@@ -46,11 +46,19 @@ public struct RubricScorer: Sendable {
         func text(_ h: TokenAutomaton.Hit) -> String { a.text(h.first, h.last) }
         let byBytes = a.tokens.comparesByBytes // texts of the answer compare by their bytes
 
-        // 1. Misconceptions: every group in one sentence, none negated.
+        // 1. Misconceptions: every group in one sentence, none negated, the sentence not reporting
+        // or refuting the claim (`很多人以为…`, `…的说法不对`).
+        var reporting: [Bool]? = nil // per sentence, made on the first cue
+        for h in a.hits where kinds[h.pattern] == .reportedClaim {
+            if reporting == nil { reporting = [Bool](repeating: false, count: (a.sentenceOf.last ?? 0) + 1) }
+            reporting![a.sentenceOf[h.first]] = true
+        }
         // Per misconception, its hits not negated, grouped by one counting sort.
         var misconceptionEntries: [(group: Int, hit: Int)] = []
         for (i, h) in a.hits.enumerated() where a.negatedBy[i] == nil {
-            if case .misconception(let m, _) = kinds[h.pattern] { misconceptionEntries.append((m, i)) }
+            if case .misconception(let m, _) = kinds[h.pattern], reporting?[a.sentenceOf[h.first]] != true {
+                misconceptionEntries.append((m, i))
+            }
         }
         let misconceptionHits = HitGroups(groupCount: rubric.misconceptions.count, misconceptionEntries)
         // The first hit of each group in a sentence (reused from one sentence to the next).
@@ -461,6 +469,7 @@ extension PatternKind {
         case .negation: "negation"
         case .negationExempt: "not-a-negation"
         case .clauseBreak: "clause-break"
+        case .reportedClaim: "reported-claim"
         }
     }
 
