@@ -57,10 +57,10 @@ public final class CompiledRubric: Sendable {
     /// Tokens of each concept's accepted values, per fact.
     let acceptedValues: [[[[String]]]]
     let references: [ReferenceFeatures]
-    /// Per concept: the features (ascending) of its `teach` and `label` in every language, which a
-    /// sentence naming it must share to explain it; nil when the rubric does not say what teaches
-    /// it (drafted rubrics), and then naming it is enough (`Explanation`).
-    let teachingFeatures: [[UInt64]?]
+    /// Per concept: the features of its `teach` and `label` in every language, which a sentence
+    /// naming it must share to explain it; nil when the rubric does not say what teaches it
+    /// (drafted rubrics), and then naming it is enough (`Explanation`).
+    let teachingFeatures: [FeatureTable?]
 
     /// Built-in negation cues; `not`/`no` also cover the `n't` forms the tokenizer expands.
     static let negationCues = ["不是", "没有", "并不", "并非", "不", "没", "未", "无需", "无法", "从不", "从未", "绝不",
@@ -195,7 +195,9 @@ public final class CompiledRubric: Sendable {
             let features = ReferenceFeatures.features(of: tokens) {
                 ReferenceFeatures.wordFeature($0, in: tokens, stem: PorterStemmer.stem(tokens.text($0)))
             }
-            return Array(Set(features.filter { $0 != 0 })).sorted()
+            var table = FeatureTable()
+            for f in features where f != 0 && table[f] == nil { table.insert(f, Int32(table.count)) }
+            return table
         }
         // Teaching sentences: the concept's `teach`, else the first standard-answer sentence naming it.
         var teaching = rubric.concepts.map { $0.teach?.text(language) ?? "" }

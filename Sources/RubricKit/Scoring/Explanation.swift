@@ -11,7 +11,7 @@ enum Explanation {
     ///   - hits: the indices in `a.hits` of the concept's hits, in the answer's order (two runs).
     ///   - features: the answer's token features (`ReferenceFeatures.features(of:)`).
     static func isExplained(_ hits: ArraySlice<Int>, _ more: ArraySlice<Int>, in a: AnswerAnalysis, features: [UInt64],
-                            teaching: [UInt64], need: Int) -> Bool {
+                            teaching: FeatureTable, need: Int) -> Bool {
         guard need > 0 else { return true }
         let count = a.tokens.count
         // A run's hits come in the answer's order, so a sentence's hits are adjacent: each sentence
@@ -27,7 +27,7 @@ enum Explanation {
             while lo > 0 && a.sentenceOf[lo - 1] == s { lo -= 1 }
             var hi = h.last + 1
             while hi < count && a.sentenceOf[hi] == s { hi += 1 }
-            return ReferenceFeatures.sharedCount(features, lo..<hi, excluding: h.first...h.last, with: teaching, limit: need) >= need
+            return ReferenceFeatures.sharedCount(features, lo..<hi, excluding: h.first...h.last, in: teaching, limit: need) >= need
         }
         return hits.contains(where: explains) || more.contains(where: explains)
     }

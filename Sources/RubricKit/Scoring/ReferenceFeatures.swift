@@ -79,33 +79,23 @@ struct ReferenceFeatures: Sendable {
     static let bigramBit: UInt64 = 0x4000_0000_0000_0000
 
     /// How many distinct features of tokens `range` (`features` as `features(of:)` gives them) are in
-    /// `sorted` (ascending), counting to `limit` at most. The tokens in `excluded` give none, nor
-    /// does a bigram touching them: the words of a mention are not what the sentence says about it.
+    /// `table`, counting to `limit` at most. The tokens in `excluded` give none, nor does a bigram
+    /// touching them: the words of a mention are not what the sentence says about it.
     static func sharedCount(_ features: [UInt64], _ range: Range<Int>, excluding excluded: ClosedRange<Int>,
-                            with sorted: [UInt64], limit: Int) -> Int {
+                            in table: FeatureTable, limit: Int) -> Int {
         guard limit > 0 else { return 0 }
         return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: limit) { found in
             var n = 0
             for i in range {
                 let f = features[i]
                 guard f != 0, !excluded.contains(i), f & bigramBit == 0 || !excluded.contains(i - 1),
-                      Self.contains(sorted, f), !found[0..<n].contains(f) else { continue }
+                      table[f] != nil, !found[0..<n].contains(f) else { continue }
                 found[n] = f
                 n += 1
                 if n == limit { break }
             }
             return n
         }
-    }
-
-    /// Binary search in an ascending array.
-    static func contains(_ sorted: [UInt64], _ x: UInt64) -> Bool {
-        var lo = 0, hi = sorted.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sorted[mid] < x { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < sorted.count && sorted[lo] == x
     }
 
     static let stopWordTable: TextTable = {
