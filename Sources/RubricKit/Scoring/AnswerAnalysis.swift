@@ -164,9 +164,9 @@ struct AnswerAnalysis {
                 let between = (cue.last + 1 ..< h.first).reduce(0) { $0 + (tokens[$1].isFiller ? 0 : 1) }
                 let latin = tokens[cue.first].kind == .word
                 var reach = latin ? AnswerAnalysis.latinNegationReach : AnswerAnalysis.negationReach
-                if cue.first == cue.last && CompiledRubric.negationPrefixes.contains(tokens.text(cue.first)) {
+                if cue.first == cue.last && Self.isNegationPrefix(cue.first, tokens) {
                     reach = 0 // `non-generational`, `非分代`: the joined word only
-                } else if !latin && (cue.last + 1 ..< h.first).contains(where: { Self.introducesObject(tokens.text($0)) }) {
+                } else if !latin && (cue.last + 1 ..< h.first).contains(where: { Self.introducesObject($0, tokens) }) {
                     // `不要让所有客户端都监听…`, `不会从别的P偷取`: the object of a preposition or a
                     // causative sits between the negation and the verb it denies.
                     reach *= 2
@@ -190,10 +190,10 @@ struct AnswerAnalysis {
                 for (n, p) in phrases.enumerated() {
                     let last = n + 1 == phrases.count
                     // A modal verb after a Chinese cue (不会, 不能) belongs to the negation: deny it and go on.
-                    if cjk && !last && (p.0...p.1).allSatisfy({ Self.modals.contains(tokens.text($0)) }) {
+                    if cjk && !last && (p.0...p.1).allSatisfy({ Self.isModal($0, tokens) }) {
                         chosen.append(p); continue
                     }
-                    if cjk && !last && (hits[ci].last + 1 ..< p.0).contains(where: { Self.introducesObject(tokens.text($0)) }) {
+                    if cjk && !last && (hits[ci].last + 1 ..< p.0).contains(where: { Self.introducesObject($0, tokens) }) {
                         continue
                     }
                     chosen.append(p)
@@ -333,14 +333,36 @@ struct AnswerAnalysis {
     /// The same for an English cue.
     static let latinNegationReach = 3
     /// Chinese modal verbs, which a negation passes through to the verb after them.
-    static let modals: Set<String> = ["会", "能", "要", "可", "以", "应", "该", "需", "用", "必", "得", "肯", "愿", "敢"]
+    static let modals: [Unicode.Scalar] = ["会", "能", "要", "可", "以", "应", "该", "需", "用", "必", "得", "肯", "愿", "敢"]
     /// Chinese prepositions: the phrase after one is not what a negation denies.
-    static let prepositions: Set<String> = ["从", "在", "对", "向", "把", "被", "给", "跟", "与", "往", "朝", "由", "到", "自"]
+    static let prepositions: [Unicode.Scalar] = ["从", "在", "对", "向", "把", "被", "给", "跟", "与", "往", "朝", "由", "到", "自"]
 
     /// Chinese causatives (`让`, `使`): like a preposition, the phrase after one is not what a negation denies.
-    static let causatives: Set<String> = ["让", "使", "令", "叫"]
+    static let causatives: [Unicode.Scalar] = ["让", "使", "令", "叫"]
 
-    static func introducesObject(_ text: String) -> Bool { prepositions.contains(text) || causatives.contains(text) }
+    /// Token `i`'s folded text when it is one scalar of three UTF-8 bytes (U+0800–U+FFFF, where
+    /// the common ideographs are), else nil: the cue words here are such ideographs, none has
+    /// another spelling once folded (NFKC), so a token is one of them exactly when this scalar is.
+    @inline(__always)
+    static func ideograph(_ i: Int, _ tokens: TokenizedText) -> Unicode.Scalar? {
+        guard tokens.textCount(i) == 3 else { return nil }
+        return tokens.withText(i) { b in
+            guard b[0] & 0xF0 == 0xE0 else { return nil }
+            return Unicode.Scalar(UInt32(b[0] & 0x0F) << 12 | UInt32(b[1] & 0x3F) << 6 | UInt32(b[2] & 0x3F))
+        }
+    }
+
+    static func isModal(_ i: Int, _ tokens: TokenizedText) -> Bool { ideograph(i, tokens).map(modals.contains) ?? false }
+
+    static func introducesObject(_ i: Int, _ tokens: TokenizedText) -> Bool {
+        guard let c = ideograph(i, tokens) else { return false }
+        return prepositions.contains(c) || causatives.contains(c)
+    }
+
+    /// Whether token `i` is a negation prefix (`non`, `un`, `非`), compared by its folded bytes.
+    static func isNegationPrefix(_ i: Int, _ tokens: TokenizedText) -> Bool {
+        tokens.withText(i) { b in CompiledRubric.negationPrefixes.contains { $0.utf8.elementsEqual(b) } }
+    }
 
     /// Whether a negation hit really negates:
     /// - a Latin cue must be a word of its own in the text, not a piece of a split identifier
@@ -356,14 +378,14 @@ struct AnswerAnalysis {
                     && tokens[i].kind != .cjk && tokens[i - 1].kind != .cjk
             }
             if joined(h.first) || joined(h.last + 1) { return false }
-            if h.first == h.last && CompiledRubric.negationPrefixes.contains(tokens.text(h.first)) {
+            if h.first == h.last && isNegationPrefix(h.first, tokens) {
                 let end = tokens[h.last].end, byteEnd = tokens[h.last].byteEnd
                 guard h.last + 1 < tokens.count, tokens[h.last + 1].start == end + 1,
                       byteEnd >= 0, byteEnd < utf8.count, utf8[byteEnd] == UInt8(ascii: "-") else { return false }
             }
             return true
         }
-        if first.kind == .cjk, tokens.text(h.first) == "不" || tokens.text(h.first) == "没", h.first > 0, h.first + 1 < tokens.count,
+        if first.kind == .cjk, let cue = ideograph(h.first, tokens), cue == "不" || cue == "没", h.first > 0, h.first + 1 < tokens.count,
            tokens[h.first - 1].kind == .cjk, tokens.text(h.first - 1) == tokens.text(h.first + 1),
            tokens[h.first].breakBefore == .none, tokens[h.first + 1].breakBefore == .none {
             return false
