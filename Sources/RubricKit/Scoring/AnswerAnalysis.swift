@@ -8,7 +8,7 @@ struct AnswerAnalysis {
     let wordOf: [Int32]
     /// The answer's distinct words, each resolved once: how, and its stem (the vocabulary's
     /// spelling when it resolved).
-    let words: [(resolution: Vocabulary.Resolution, stem: String, feature: UInt64?)]
+    let words: [WordResolutionCache.Resolved]
     let hits: [TokenAutomaton.Hit]
     /// Per hit: the negation cue hit that negates it, if any.
     let negatedBy: [Int?]
@@ -31,7 +31,7 @@ struct AnswerAnalysis {
         let length = TextLength(tokens)
         self.length = length
         let wordTokens = length.words, fillers = length.fillerCJK + length.fillerWords
-        var words: [(resolution: Vocabulary.Resolution, stem: String, feature: UInt64?)] = []
+        var words: [WordResolutionCache.Resolved] = []
         // At most one distinct word per word token: room for that many (up to a bound), without growing from one.
         words.reserveCapacity(min(wordTokens, 1024))
         var wordOf: [Int32] = []
@@ -46,20 +46,21 @@ struct AnswerAnalysis {
                 for i in 0..<count {
                     let t = tokens[i]
                     guard t.kind == .word else {
-                        symbolOut[i] = vocabulary.resolve(i, in: tokens).0
+                        symbolOut[i] = vocabulary.symbol(ofNonWord: i, in: tokens)
                         wordOut[i] = -1
                         continue
                     }
-                    if let m = memo.value(of: i, in: tokens) {
+                    let hash = tokens.withText(i) { TextTable.asciiHash($0) }
+                    if let m = memo.value(of: i, in: tokens, asciiHash: hash) {
                         symbolOut[i] = wordSymbols[Int(m)]
                         wordOut[i] = m
                         continue
                     }
-                    let r = wordCache.resolve(i, in: tokens)
-                    memo.insert(i, in: tokens, text: tokens.text(i), Int32(words.count))
+                    let r = wordCache.resolve(i, in: tokens, asciiHash: hash)
+                    memo.insert(i, in: tokens, asciiHash: hash, text: tokens.text(i), Int32(words.count))
                     symbolOut[i] = r.symbol
                     wordOut[i] = Int32(words.count)
-                    words.append((r.resolution, r.stem, r.feature))
+                    words.append(r)
                     wordSymbols.append(r.symbol)
                 }
                 wordCount = count

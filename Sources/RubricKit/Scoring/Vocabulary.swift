@@ -118,6 +118,15 @@ public struct Vocabulary: Sendable {
         }
     }
 
+    /// The symbol of token `i`, which is not a word (a word goes through `resolveWord`): nothing
+    /// but the symbol, so no `Resolution` is built and dropped per token.
+    @inline(__always)
+    func symbol(ofNonWord i: Int, in tokens: TokenizedText) -> Int32 {
+        let token = tokens[i]
+        if token.kind == .cjk { return cjk[token.scalar] ?? Self.unknown }
+        return words.value(of: i, in: tokens) ?? Self.unknown
+    }
+
     /// The symbol of a word token with folded text `text`, and how it was found.
     func resolve(word token: Token, text: String) -> (Int32, Resolution) {
         let r = resolveWord(token, text: text)
@@ -235,6 +244,7 @@ struct ScalarTable: Sendable {
     @inline(__always)
     private func slot(_ v: UInt32, _ mask: Int) -> Int { Int(truncatingIfNeeded: (v &* 0x9E37_79B1) >> 7) & mask }
 
+    @inline(__always)
     subscript(_ v: UInt32) -> Int32? {
         let mask = keys.count - 1
         let key = v &+ 1

@@ -1,7 +1,7 @@
 /// An answer's distinct words, each to its index in `AnswerAnalysis.words`, looked up by a token's
 /// folded bytes. An ASCII word is remembered by where its first occurrence's text lies in the
 /// `TokenizedText` (FNV-1a over the bytes, compared byte for byte): no `String` per word, unlike
-/// `TextTable`. Any other word goes to a `Dictionary` of `String`s, which keeps `String`'s canonical
+/// `TextTable` (under the same hash). Any other word goes to a `Dictionary` of `String`s, which keeps `String`'s canonical
 /// equivalence exactly as before.
 struct WordMemo {
     /// A remembered ASCII word: its text is `textStart..<textEnd` of the folded text.
@@ -18,31 +18,21 @@ struct WordMemo {
         ascii = ProbingTable(capacity: capacity, placeholder: Entry(textStart: 0, textEnd: 0, probeHash: 0))
     }
 
-    /// FNV-1a of ASCII bytes (mixed as `TextTable`'s), or nil when they are not all ASCII.
-    @inline(__always)
-    private static func asciiHash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes {
-            if b >= 0x80 { return nil }
-            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
-        }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
-    }
-
-    /// The value of token `i`'s folded text.
-    func value(of i: Int, in tokens: TokenizedText) -> Int32? {
-        // (The closures capture the token and the text, not the memo: capturing the memo copied it.)
+    /// The value of token `i`'s folded text; `asciiHash` is its `TextTable.asciiHash` (nil when
+    /// the text is not ASCII), which the caller computes once for the lookups and the insert.
+    func value(of i: Int, in tokens: TokenizedText, asciiHash: Int?) -> Int32? {
+        // (The closure captures the token and the text, not the memo: capturing the memo copied it.)
         let t = tokens[i]
-        guard let hash = tokens.withText(i, { Self.asciiHash($0) }) else { return others[tokens.text(i)] }
+        guard let hash = asciiHash else { return others[tokens.text(i)] }
         return ascii.value(hash: hash) { e in
             e.probeHash == hash && tokens.textEqual(e.textStart..<e.textEnd, t.textStart..<t.textEnd)
         }
     }
 
     /// Remembers token `i`'s folded text, `text` (made only when the word is not ASCII), with `value` (≥ 0).
-    mutating func insert(_ i: Int, in tokens: TokenizedText, text: @autoclosure () -> String, _ value: Int32) {
+    mutating func insert(_ i: Int, in tokens: TokenizedText, asciiHash: Int?, text: @autoclosure () -> String, _ value: Int32) {
         let t = tokens[i]
-        if let hash = tokens.withText(i, { Self.asciiHash($0) }) {
+        if let hash = asciiHash {
             ascii.insert(Entry(textStart: t.textStart, textEnd: t.textEnd, probeHash: hash), value)
         } else {
             others[text()] = value

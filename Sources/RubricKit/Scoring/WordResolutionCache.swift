@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// How one rubric's vocabulary resolves words, remembered across answers. Answers to one question
@@ -9,23 +10,55 @@ import Synchronization
 /// at most `Vocabulary.longestWord` letters long (a pasted blob is not kept), and at most `capacity`
 /// of them (after that, further words are resolved every time).
 final class WordResolutionCache: Sendable {
-    struct Resolved: Sendable {
+    /// One word's resolution. A class, so that handing it out of the cache and keeping it in an
+    /// answer's analysis copies one reference, not the enum and the string inside.
+    final class Resolved: Sendable {
         let symbol: Int32
         let resolution: Vocabulary.Resolution
         /// The vocabulary's spelling when the word resolved, else the word's own key (its stem).
         let stem: String
         /// The word's similarity feature (`ReferenceFeatures.wordFeature`), nil for a stop word.
         let feature: UInt64?
+
+        init(symbol: Int32, resolution: Vocabulary.Resolution, stem: String, feature: UInt64?) {
+            (self.symbol, self.resolution, self.stem, self.feature) = (symbol, resolution, stem, feature)
+        }
     }
 
     private struct Store {
-        var index = TextTable(capacity: 256)
+        /// A remembered word: its bytes are `start..<end` of `bytes`.
+        struct Key: ProbingKey {
+            let start: Int
+            let end: Int
+            let probeHash: Int
+        }
+
+        /// The remembered words' UTF-8, end to end: a lookup compares bytes, with no `String` to
+        /// retain and release.
+        var bytes: [UInt8] = []
+        var index = ProbingTable(capacity: 256, placeholder: Key(start: 0, end: 0, probeHash: 0))
         var entries: [Resolved] = []
 
-        /// The entry of the word whose UTF-8 is `word`. (A method, so the lock's closure reads the
-        /// table in place: a nested closure reading `index` copied the whole table at every lookup.)
-        func entry(_ word: UnsafeBufferPointer<UInt8>) -> Resolved? {
-            index[utf8: word].map { entries[Int($0)] }
+        /// The entry of the ASCII word whose UTF-8 is `word`, with `TextTable.asciiHash` `hash`. (A
+        /// method, so the lock's closure reads the table in place: a nested closure reading `index`
+        /// copied the whole table at every lookup.)
+        func entry(_ word: UnsafeBufferPointer<UInt8>, hash: Int) -> Resolved? {
+            guard let base = word.baseAddress else { return nil }
+            let found = bytes.withUnsafeBufferPointer { all in
+                index.value(hash: hash) { k in
+                    k.probeHash == hash && k.end - k.start == word.count && memcmp(all.baseAddress! + k.start, base, word.count) == 0
+                }
+            }
+            return found.map { entries[Int($0)] }
+        }
+
+        /// Remembers `resolved` for `word` (hash `hash`), unless the store is full or knows it.
+        mutating func insert(_ word: UnsafeBufferPointer<UInt8>, hash: Int, _ resolved: Resolved) {
+            guard entries.count < WordResolutionCache.capacity, !word.isEmpty, entry(word, hash: hash) == nil else { return }
+            let start = bytes.count
+            bytes.append(contentsOf: word)
+            index.insert(Key(start: start, end: bytes.count, probeHash: hash), Int32(entries.count))
+            entries.append(resolved)
         }
     }
 
@@ -36,12 +69,12 @@ final class WordResolutionCache: Sendable {
 
     init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
 
-    /// The resolution of word token `i`.
-    func resolve(_ i: Int, in tokens: TokenizedText) -> Resolved {
+    /// The resolution of word token `i`; `asciiHash` is its text's `TextTable.asciiHash` (nil
+    /// when the text is not ASCII).
+    func resolve(_ i: Int, in tokens: TokenizedText, asciiHash: Int?) -> Resolved {
         let token = tokens[i]
-        let cacheable = token.letterCount == tokens.textCount(i) && token.letterCount <= Vocabulary.longestWord
-            && tokens.withText(i) { bytes in bytes.allSatisfy { $0 < 0x80 } }
-        if cacheable, let known = tokens.withText(i, { word in store.withLock { $0.entry(word) } }) {
+        let cacheable = asciiHash != nil && token.letterCount == tokens.textCount(i) && token.letterCount <= Vocabulary.longestWord
+        if cacheable, let hash = asciiHash, let known = tokens.withText(i, { word in store.withLock { $0.entry(word, hash: hash) } }) {
             return known
         }
         let text = tokens.text(i)
@@ -49,12 +82,8 @@ final class WordResolutionCache: Sendable {
         let stem = r.symbol != Vocabulary.unknown ? vocabulary.spelling(r.symbol) : r.key ?? Vocabulary.key(token, text: text)
         let feature = ReferenceFeatures.wordFeature(i, in: tokens, stem: stem)
         let resolved = Resolved(symbol: r.symbol, resolution: r.resolution, stem: stem, feature: feature)
-        if cacheable {
-            store.withLock { s in
-                guard s.entries.count < Self.capacity, s.index[text] == nil else { return }
-                s.index.insert(text, Int32(s.entries.count))
-                s.entries.append(resolved)
-            }
+        if cacheable, let hash = asciiHash {
+            tokens.withText(i) { word in store.withLock { $0.insert(word, hash: hash, resolved) } }
         }
         return resolved
     }
