@@ -104,11 +104,16 @@ struct AnswerAnalysis {
         let sentenceOf = [Int](unsafeUninitializedCapacity: count) { sentenceOut, sentenceCount in
             clauseOf = [Int](unsafeUninitializedCapacity: count) { clauseOut, clauseCount in
                 tokens.tokens.withUnsafeBufferPointer { all in
+                    let breakWords = clauseBreakWords ?? []
                     var s = 0, c = 0
                     for i in 0..<count {
                         let b = all[i].breakBefore
-                        if i > 0 && b == .sentence { s += 1 }
-                        if i > 0 && (b >= .clause || clauseBreakWords?[i] == true) { c += 1 }
+                        if i > 0 && b >= .clause {
+                            c += 1
+                            if b == .sentence { s += 1 }
+                        } else if i > 0 && !breakWords.isEmpty && breakWords[i] {
+                            c += 1
+                        }
                         sentenceOut[i] = s
                         clauseOut[i] = c
                     }
@@ -315,13 +320,16 @@ struct AnswerAnalysis {
             default: return false
             }
         }
-        let partial = hits.contains(where: partOfJoined)
-        guard !added.isEmpty || partial else { return hits }
-        let kept = partial ? hits.filter { !partOfJoined($0) } : hits
+        // The hits before the first added or cut one are kept as they are, in one copy; from there
+        // on, the cut ones are dropped and the added ones merged in by last token.
+        let firstAdded = added.first.map { a in hits.firstIndex { $0.last > a.last } ?? hits.count } ?? hits.count
+        let firstCut = hits[..<firstAdded].firstIndex(where: partOfJoined) ?? firstAdded
+        guard firstCut < hits.count || !added.isEmpty else { return hits }
         var merged: [TokenAutomaton.Hit] = []
-        merged.reserveCapacity(kept.count + added.count)
+        merged.reserveCapacity(hits.count + added.count)
+        merged.append(contentsOf: hits[..<firstCut])
         var a = 0
-        for h in kept {
+        for h in hits[firstCut...] where !partOfJoined(h) {
             while a < added.count && added[a].last < h.last { merged.append(added[a]); a += 1 }
             merged.append(h)
         }
