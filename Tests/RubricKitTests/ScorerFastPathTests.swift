@@ -86,6 +86,24 @@ struct ScorerFastPathTests {
         for w in words + ["missing", "w", "中文"] { #expect(table[w] == dictionary[w], "\(w)") }
     }
 
+    /// A rubric's word cache changes no grade: an answer graded against a freshly compiled rubric
+    /// (every word resolved) and again after the cache holds its words (and others that collide
+    /// in length or spelling) grades the same.
+    @Test func wordCacheHitsGradeAsFreshResolutions() {
+        let scorer = RubricScorer(framework: ScoringFixtures.framework)
+        let answers = ["Goroutine scheduling: the GMP model, M runs G on P; gorutine steals work from other Ps.",
+                       "goroutines GOROUTINE Goroutine goroutine's go-routine stealing steal stole",
+                       "P 是处理器，M 是线程，G 是 goroutine；work stealing 偷取别的 P 的 G。",
+                       String(repeating: "x", count: 41) + " " + String(repeating: "y", count: 40) + " naïve cafe\u{301}",
+                       "schedulerss schedulers scheduler schedul sched"]
+        let warm = scorer.compile(ScoringFixtures.gmp)
+        let warmed = answers.map { scorer.grade($0, compiled: warm) }
+        for (a, first) in zip(answers, warmed) {
+            #expect(scorer.grade(a, compiled: warm) == first, "\(a)")
+            #expect(scorer.grade(a, compiled: scorer.compile(ScoringFixtures.gmp)) == first, "\(a)")
+        }
+    }
+
     @Test func adversarialAnswersGradeWithoutTrapping() {
         let scorer = RubricScorer(framework: ScoringFixtures.framework)
         let answers = ["", "\u{301}", "\u{301}\u{301}\u{308}\u{20DD}", String(repeating: "\u{301}", count: 5000),
