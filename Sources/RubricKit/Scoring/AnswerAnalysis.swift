@@ -41,27 +41,26 @@ struct AnswerAnalysis {
                 // Each distinct word is resolved once: word → index in `words`. (Local to this
                 // closure: captured from outside, the memo was copied at every lookup.)
                 var memo = WordMemo(capacity: wordTokens / 2 + 8)
-                var wordSymbols: [Int32] = []
-                wordSymbols.reserveCapacity(min(wordTokens, 1024))
-                for i in 0..<count {
-                    let t = tokens[i]
-                    guard t.kind == .word else {
-                        symbolOut[i] = vocabulary.symbol(ofNonWord: i, in: tokens)
+                // A CJK character (most tokens of a Chinese answer) is one table lookup by its scalar.
+                let cjk = vocabulary.cjk
+                tokens.tokens.withUnsafeBufferPointer { all in
+                    for i in 0..<count {
+                        let t = all[i]
                         wordOut[i] = -1
-                        continue
+                        if t.kind == .cjk { symbolOut[i] = cjk[t.scalar] ?? Vocabulary.unknown; continue }
+                        guard t.kind == .word else { symbolOut[i] = vocabulary.symbol(ofNonWord: i, in: tokens); continue }
+                        let hash = tokens.withText(i) { TextTable.asciiHash($0) }
+                        if let m = memo.value(of: i, in: tokens, asciiHash: hash) {
+                            symbolOut[i] = words[Int(m)].symbol
+                            wordOut[i] = m
+                            continue
+                        }
+                        let r = wordCache.resolve(i, in: tokens, asciiHash: hash)
+                        memo.insert(i, in: tokens, asciiHash: hash, text: tokens.text(i), Int32(words.count))
+                        symbolOut[i] = r.symbol
+                        wordOut[i] = Int32(words.count)
+                        words.append(r)
                     }
-                    let hash = tokens.withText(i) { TextTable.asciiHash($0) }
-                    if let m = memo.value(of: i, in: tokens, asciiHash: hash) {
-                        symbolOut[i] = wordSymbols[Int(m)]
-                        wordOut[i] = m
-                        continue
-                    }
-                    let r = wordCache.resolve(i, in: tokens, asciiHash: hash)
-                    memo.insert(i, in: tokens, asciiHash: hash, text: tokens.text(i), Int32(words.count))
-                    symbolOut[i] = r.symbol
-                    wordOut[i] = Int32(words.count)
-                    words.append(r)
-                    wordSymbols.append(r.symbol)
                 }
                 wordCount = count
             }
