@@ -25,7 +25,6 @@ struct AnswerAnalysis {
         let utf8 = Array(answer.utf8)
         self.utf8 = utf8
         let count = tokens.count
-        let vocabulary = compiled.vocabulary
         let wordCache = compiled.wordCache
         // The tokens are counted (fillers, the memo's size, the length) in one look.
         let length = TextLength(tokens)
@@ -42,13 +41,13 @@ struct AnswerAnalysis {
                 // closure: captured from outside, the memo was copied at every lookup.)
                 var memo = WordMemo(capacity: wordTokens / 2 + 8)
                 // A CJK character (most tokens of a Chinese answer) is one table lookup by its scalar.
-                let cjk = vocabulary.cjk
+                let cjk = compiled.vocabulary.cjk
                 tokens.tokens.withUnsafeBufferPointer { all in
                     for i in 0..<count {
                         let t = all[i]
                         wordOut[i] = -1
                         if t.kind == .cjk { symbolOut[i] = cjk[t.scalar] ?? Vocabulary.unknown; continue }
-                        guard t.kind == .word else { symbolOut[i] = vocabulary.symbol(ofNonWord: i, in: tokens); continue }
+                        guard t.kind == .word else { symbolOut[i] = compiled.vocabulary.symbol(ofNonWord: i, in: tokens); continue }
                         let hash = tokens.withText(i) { TextTable.asciiHash($0) }
                         if let m = memo.value(of: i, in: tokens, asciiHash: hash) {
                             symbolOut[i] = words[Int(m)].symbol
