@@ -368,8 +368,10 @@ struct AnswerAnalysis {
 
     /// Whether token `i` is a negation prefix (`non`, `un`, `非`), compared by its folded bytes.
     static func isNegationPrefix(_ i: Int, _ tokens: TokenizedText) -> Bool {
-        tokens.withText(i) { b in CompiledRubric.negationPrefixes.contains { $0.utf8.elementsEqual(b) } }
+        tokens.withText(i) { b in negationPrefixBytes.contains { $0.count == b.count && $0.elementsEqual(b) } }
     }
+
+    private static let negationPrefixBytes = CompiledRubric.negationPrefixes.map { Array($0.utf8) }
 
     /// Whether a negation hit really negates:
     /// - a Latin cue must be a word of its own in the text, not a piece of a split identifier
