@@ -104,6 +104,14 @@ struct ScorerFastPathTests {
         }
     }
 
+    @Test func filledArraysAreRepeatedValues() {
+        for n in [0, 1, 7, 300, 4097] {
+            #expect([Int32](filled: -1, count: n) == [Int32](repeating: -1, count: n))
+            #expect([Int?](filled: nil, count: n) == [Int?](repeating: nil, count: n))
+            #expect([String](filled: "é", count: n) == [String](repeating: "é", count: n))
+        }
+    }
+
     @Test func adversarialAnswersGradeWithoutTrapping() {
         let scorer = RubricScorer(framework: ScoringFixtures.framework)
         let answers = ["", "\u{301}", "\u{301}\u{301}\u{308}\u{20DD}", String(repeating: "\u{301}", count: 5000),

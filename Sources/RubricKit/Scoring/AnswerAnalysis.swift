@@ -95,7 +95,7 @@ struct AnswerAnalysis {
         // Sentences and clauses; clause-break words (`而是`, `but`) open a clause too.
         var clauseBreakWords: [Bool]? = nil
         for h in hits where compiled.kinds[h.pattern] == .clauseBreak && !insideExemptWord(h) {
-            if clauseBreakWords == nil { clauseBreakWords = [Bool](repeating: false, count: count) }
+            if clauseBreakWords == nil { clauseBreakWords = [Bool](filled: false, count: count) }
             clauseBreakWords![h.first] = true
         }
         var clauseOf: [Int] = []
@@ -128,10 +128,10 @@ struct AnswerAnalysis {
         for (i, h) in hits.enumerated() where compiled.kinds[h.pattern] == .negation {
             if !insideExemptWord(h) && Self.isCue(h, compiled: compiled, tokens: tokens, utf8: utf8) { cues.append(i) }
         }
-        var negatedBy = [Int?](repeating: nil, count: hits.count)
+        var negatedBy = [Int?](filled: nil, count: hits.count)
         if !cues.isEmpty {
             // Pass 1: each phrase's nearest cue before it, in reach and in the same clause.
-            var candidate = [Int?](repeating: nil, count: hits.count)
+            var candidate = [Int?](filled: nil, count: hits.count)
             // (cue hit, 0 concept / 1 + m misconception m's phrase) → spans of the phrases it reaches:
             // concept phrases and each misconception's phrases have their own first phrase ("never
             // upgrade all nodes at once" denies `all nodes` of one claim though `upgrade` is another's).
@@ -308,7 +308,7 @@ struct AnswerAnalysis {
         // (`ReadWriteOnce` is not said by `ReadWriteOncePod`): a hit cuts an identifier when the one
         // holding its first token starts before it or the one holding its last token ends after it.
         // `runOf`: per token, the identifier holding it, or -1.
-        var runOf = [Int32](repeating: -1, count: tokens.count)
+        var runOf = [Int32](filled: -1, count: tokens.count)
         for (k, r) in joined.enumerated() { for t in r.first...r.last { runOf[t] = Int32(k) } }
         func partOfJoined(_ h: TokenAutomaton.Hit) -> Bool {
             let a = runOf[h.first], b = runOf[h.last]

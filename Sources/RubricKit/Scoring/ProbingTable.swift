@@ -18,8 +18,8 @@ struct ProbingTable<Key: ProbingKey>: Sendable {
         var size = 16
         while size < capacity * 2 { size *= 2 }
         self.placeholder = placeholder
-        keys = [Key](repeating: placeholder, count: size)
-        values = [Int32](repeating: -1, count: size)
+        keys = [Key](filled: placeholder, count: size)
+        values = [Int32](filled: -1, count: size)
     }
 
     @inline(__always)
@@ -54,8 +54,8 @@ struct ProbingTable<Key: ProbingKey>: Sendable {
 
     private mutating func grow() {
         let old = zip(keys, values).filter { $0.1 >= 0 }
-        keys = [Key](repeating: placeholder, count: values.count * 2)
-        values = [Int32](repeating: -1, count: keys.count)
+        keys = [Key](filled: placeholder, count: values.count * 2)
+        values = [Int32](filled: -1, count: keys.count)
         count = 0
         for (k, v) in old { insert(k, v) }
     }
