@@ -166,9 +166,10 @@ public enum Tokenizer {
                     step(Unicode.Scalar(b0), width: 1)
                     continue
                 }
+                if appendCJKRun() { continue }
                 guard let (s, width) = scalar(at: byte) else { keepsCanonical = false; break }
                 if keepsCanonical && !Tokenizer.keepsCanonical(s.value) { keepsCanonical = false }
-                if isCJK(s.value) { appendCJK(s, width: width); appendCJKRun() } else { step(s, width: width) }
+                if isCJK(s.value) { appendCJK(s, width: width) } else { step(s, width: width) }
             }
             flush(index, byte: byte)
         }
@@ -208,30 +209,55 @@ public enum Tokenizer {
             lastClass = .cjk
         }
 
-        /// The CJK characters right after a CJK character, in the three-byte ranges (U+3000–U+9FFF):
-        /// no word to end, no break or assignment pending, so each is just its token.
+        /// The CJK character in the three-byte ranges (U+3000–U+9FFF: the ideographs, extension A,
+        /// kana) whose bytes are `b0` `b1` `b2`, or nil.
         @inline(__always)
-        mutating func appendCJKRun() {
-            let n = input.count
-            var i = byte, index = self.index, previous = previousByte
-            while i + 3 <= n {
-                let b0 = input[i]
-                guard b0 >= 0xE3 && b0 <= 0xE9 else { break }
-                let v = (UInt32(b0) & 0x0F) << 12 | (UInt32(input[i + 1]) & 0x3F) << 6 | (UInt32(input[i + 2]) & 0x3F)
-                guard isCJK(v) else { break }
-                if v < 0x3400 { keepsCanonical = false } // kana (U+3040–U+30FF): voiced ones decompose
-                let textStart = folded.count
-                folded.appendUTF8(Unicode.Scalar(UInt16(truncatingIfNeeded: v))!)
-                tokens.append(Token(kind: .cjk, start: index, end: index + 1, byteStart: i, byteEnd: i + 3,
-                                    textStart: textStart, textEnd: folded.count, scalar: v, breakBefore: .none,
-                                    afterAssignment: false, letterCount: 0, isFiller: v == 0x7684)) // 的
-                index += 1
-                previous = i
-                i += 3
+        static func threeByteCJK(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8) -> UInt32? {
+            guard b0 >= 0xE3 && b0 <= 0xE9 else { return nil }
+            let v = (UInt32(b0) & 0x0F) << 12 | (UInt32(b1) & 0x3F) << 6 | (UInt32(b2) & 0x3F)
+            return isCJK(v) ? v : nil
+        }
+
+        /// The run of three-byte CJK characters from the current scalar, each a token of its own
+        /// whose text is its three bytes (CJK does not fold; valid UTF-8 is the scalar's encoding).
+        /// The word being built ends before the run and its first character takes the pending break
+        /// and assignment. The loop writes into the room of both outputs, as far as it reaches, and
+        /// keeps to locals (wrapping arithmetic: every offset is below the input's or a room's size).
+        /// Returns false, having read nothing, when the scalar is not such a character.
+        @inline(__always)
+        mutating func appendCJKRun() -> Bool {
+            let src = input, start = byte
+            guard start + 3 <= src.count, Self.threeByteCJK(src[start], src[start + 1], src[start + 2]) != nil else { return false }
+            if wordLength > 0 { flush(index, byte: start) }
+            let first = tokens.count, textStart = folded.count, startIndex = index
+            let tokenRoom = tokens.room, textRoom = folded.room
+            let most = min((src.count - start) / 3, tokenRoom.count, textRoom.count / 3)
+            var k = 0, kana = false
+            while k < most {
+                let i = start &+ 3 &* k, t = textStart &+ 3 &* k
+                let b0 = src[i], b1 = src[i &+ 1], b2 = src[i &+ 2]
+                guard let v = Self.threeByteCJK(b0, b1, b2) else { break }
+                if v < 0x3400 { kana = true } // kana (U+3040–U+30FF): voiced ones decompose
+                textRoom[3 &* k] = b0; textRoom[3 &* k &+ 1] = b1; textRoom[3 &* k &+ 2] = b2
+                tokenRoom.initializeElement(at: k, to: Token(
+                    kind: .cjk, start: startIndex &+ k, end: startIndex &+ k &+ 1, byteStart: i, byteEnd: i &+ 3,
+                    textStart: t, textEnd: t &+ 3, scalar: v, breakBefore: .none,
+                    afterAssignment: false, letterCount: 0, isFiller: v == 0x7684)) // 的
+                k &+= 1
             }
-            self.index = index
-            previousByte = previous
-            byte = i
+            guard k > 0 else { return false } // no room, which the bounds rule out: the general path traps
+            tokens.didInitialize(k)
+            folded.didInitialize(3 * k)
+            tokens[first].breakBefore = first == 0 ? .sentence : pendingBreak
+            tokens[first].afterAssignment = pendingAssign
+            if kana { keepsCanonical = false }
+            pendingBreak = .none
+            pendingAssign = false
+            lastClass = .cjk
+            index += k
+            previousByte = start + 3 * (k - 1)
+            byte = start + 3 * k
+            return true
         }
 
         /// Moves past the scalar being read, `width` bytes wide.
