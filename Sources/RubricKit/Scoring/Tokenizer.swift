@@ -163,6 +163,14 @@ public enum Tokenizer {
                         advance(1)
                         continue
                     }
+                    let upper = b0 >= 0x41 && b0 <= 0x5A
+                    if upper || (b0 >= 0x61 && b0 <= 0x7A) || (b0 >= 0x30 && b0 <= 0x39) {
+                        // An ASCII letter or digit, as `step` treats it, without its general fold and class.
+                        appendLetterOrDigit(Unicode.Scalar(upper ? b0 | 0x20 : b0), b0 <= 0x39 ? .digit : .letter,
+                                            isUpper: upper, next: byte + 1)
+                        advance(1)
+                        continue
+                    }
                     step(Unicode.Scalar(b0), width: 1)
                     continue
                 }
@@ -274,7 +282,49 @@ public enum Tokenizer {
             wordLastWidth = folded.appendUTF8(s)
         }
 
-        /// Any scalar but a CJK character or a run `scan` copies: `raw`, `width` bytes at `byte`.
+        /// Adds letter or digit `s` (folded; `isUpper` in the original text) to the word being built,
+        /// or starts a word with it, splitting camelCase and letters from digits; the scalar after it
+        /// starts at byte `next`.
+        @inline(__always)
+        mutating func appendLetterOrDigit(_ s: Unicode.Scalar, _ cls: CharClass, isUpper: Bool, next: Int) {
+            let kind: Token.Kind = cls == .digit ? .number : .word
+            if wordLength > 0 {
+                var split = false
+                if lastClass == .symbol {
+                    split = false // a sign or decimal point inside a number: "-1", "1.14"
+                } else if lastClass != cls {
+                    split = splitCamelCase // letter ↔ digit: "CRC16" → "crc 16"
+                } else if splitCamelCase && cls == .letter && isUpper && !lastWasUpper && wordLength >= 2 {
+                    split = true // camelCase: lower → Upper; one leading lower letter stays (gRPC, eBPF, iOS)
+                } else if splitCamelCase && cls == .letter && !isUpper && lastWasUpper && wordLength >= 2,
+                          let (n, _) = scalar(at: next), isLowercase(n) {
+                    // "HTTPServer": the last capital starts the next word when at least two lowers follow;
+                    // its folded bytes, already in place, become the new word's.
+                    let textEnd = folded.count - wordLastWidth
+                    wordLetters -= 1
+                    flush(index - 1, byte: previousByte, textEnd: textEnd)
+                    wordTextStart = textEnd
+                    wordStart = index - 1
+                    wordByteStart = previousByte
+                    wordLetters = 1
+                    wordLength = 1
+                    wordKind = .word
+                    pendingBreak = .none
+                }
+                if split { flush(index, byte: byte) }
+            }
+            if wordLength == 0 {
+                wordTextStart = folded.count; wordStart = index; wordByteStart = byte; wordKind = kind; wordFirstUpper = isUpper
+            }
+            append(s)
+            wordLength += 1
+            if cls == .letter { wordLetters += 1 }
+            lastWasUpper = isUpper
+            lastClass = cls
+        }
+
+        /// Any scalar `scan` does not take itself (CJK characters, runs, spaces, ASCII letters and
+        /// digits): `raw`, `width` bytes at `byte`.
         mutating func step(_ raw: Unicode.Scalar, width: Int) {
             var width = width
             defer { advance(width) }
@@ -284,41 +334,7 @@ public enum Tokenizer {
             switch cls {
             case .letter, .digit:
                 let rv = raw.value
-                let isUpper = rv < 0x80 ? (rv >= 0x41 && rv <= 0x5A) : isUppercase(raw)
-                let kind: Token.Kind = cls == .digit ? .number : .word
-                if wordLength > 0 {
-                    var split = false
-                    if lastClass == .symbol {
-                        split = false // a sign or decimal point inside a number: "-1", "1.14"
-                    } else if lastClass != cls {
-                        split = splitCamelCase // letter ↔ digit: "CRC16" → "crc 16"
-                    } else if splitCamelCase && cls == .letter && isUpper && !lastWasUpper && wordLength >= 2 {
-                        split = true // camelCase: lower → Upper; one leading lower letter stays (gRPC, eBPF, iOS)
-                    } else if splitCamelCase && cls == .letter && !isUpper && lastWasUpper && wordLength >= 2,
-                              let (n, _) = scalar(at: next), n.value < 0x80 ? (n.value >= 0x61 && n.value <= 0x7A) : n.properties.isLowercase {
-                        // "HTTPServer": the last capital starts the next word when at least two lowers follow;
-                        // its folded bytes, already in place, become the new word's.
-                        let textEnd = folded.count - wordLastWidth
-                        wordLetters -= 1
-                        flush(index - 1, byte: previousByte, textEnd: textEnd)
-                        wordTextStart = textEnd
-                        wordStart = index - 1
-                        wordByteStart = previousByte
-                        wordLetters = 1
-                        wordLength = 1
-                        wordKind = .word
-                        pendingBreak = .none
-                    }
-                    if split { flush(index, byte: byte) }
-                }
-                if wordLength == 0 {
-                    wordTextStart = folded.count; wordStart = index; wordByteStart = byte; wordKind = kind; wordFirstUpper = isUpper
-                }
-                append(s)
-                wordLength += 1
-                if cls == .letter { wordLetters += 1 }
-                lastWasUpper = isUpper
-                lastClass = cls
+                appendLetterOrDigit(s, cls, isUpper: rv < 0x80 ? (rv >= 0x41 && rv <= 0x5A) : isUppercase(raw), next: next)
             case .cjk:
                 // A scalar that folds into the CJK ranges (`scan` handles the CJK scalars themselves).
                 appendCJKToken(s, byteEnd: next)
@@ -458,8 +474,22 @@ public enum Tokenizer {
     static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
-        return s.properties.isWhitespace
+        return isWhitespaceRule(s)
     }
+
+    // The Unicode property tables are asked out of line: inlined, their metadata is looked up at
+    // the start of every caller, whatever path it takes.
+    @inline(never)
+    static func isWhitespaceRule(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace }
+
+    /// Lower case, ASCII without the tables.
+    @inline(__always)
+    static func isLowercase(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (s.value >= 0x61 && s.value <= 0x7A) : isLowercaseRule(s)
+    }
+
+    @inline(never)
+    static func isLowercaseRule(_ s: Unicode.Scalar) -> Bool { s.properties.isLowercase }
 
     enum CharClass { case letter, digit, cjk, symbol, space }
 
@@ -502,6 +532,7 @@ public enum Tokenizer {
     }
 
     /// Upper case in the original text (camelCase splits); full-width capitals count.
+    @inline(never)
     static func isUppercaseRule(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v >= 0x41 && v <= 0x5A }
