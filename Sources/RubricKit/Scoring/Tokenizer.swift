@@ -283,44 +283,47 @@ public enum Tokenizer {
         }
 
         /// Adds letter or digit `s` (folded; `isUpper` in the original text) to the word being built,
-        /// or starts a word with it, splitting camelCase and letters from digits; the scalar after it
-        /// starts at byte `next`.
+        /// or starts a word with it; the scalar after it starts at byte `next`.
         @inline(__always)
         mutating func appendLetterOrDigit(_ s: Unicode.Scalar, _ cls: CharClass, isUpper: Bool, next: Int) {
-            let kind: Token.Kind = cls == .digit ? .number : .word
-            if wordLength > 0 {
-                var split = false
-                if lastClass == .symbol {
-                    split = false // a sign or decimal point inside a number: "-1", "1.14"
-                } else if lastClass != cls {
-                    split = splitCamelCase // letter ↔ digit: "CRC16" → "crc 16"
-                } else if splitCamelCase && cls == .letter && isUpper && !lastWasUpper && wordLength >= 2 {
-                    split = true // camelCase: lower → Upper; one leading lower letter stays (gRPC, eBPF, iOS)
-                } else if splitCamelCase && cls == .letter && !isUpper && lastWasUpper && wordLength >= 2,
-                          let (n, _) = scalar(at: next), isLowercase(n) {
-                    // "HTTPServer": the last capital starts the next word when at least two lowers follow;
-                    // its folded bytes, already in place, become the new word's.
-                    let textEnd = folded.count - wordLastWidth
-                    wordLetters -= 1
-                    flush(index - 1, byte: previousByte, textEnd: textEnd)
-                    wordTextStart = textEnd
-                    wordStart = index - 1
-                    wordByteStart = previousByte
-                    wordLetters = 1
-                    wordLength = 1
-                    wordKind = .word
-                    pendingBreak = .none
-                }
-                if split { flush(index, byte: byte) }
-            }
+            if wordLength > 0 { splitWord(before: cls, isUpper: isUpper, next: next) }
             if wordLength == 0 {
-                wordTextStart = folded.count; wordStart = index; wordByteStart = byte; wordKind = kind; wordFirstUpper = isUpper
+                wordTextStart = folded.count; wordStart = index; wordByteStart = byte
+                wordKind = cls == .digit ? .number : .word; wordFirstUpper = isUpper
             }
             append(s)
             wordLength += 1
             if cls == .letter { wordLetters += 1 }
             lastWasUpper = isUpper
             lastClass = cls
+        }
+
+        /// Before a letter or digit of class `cls` (the scalar after it at byte `next`): ends the word
+        /// being built where camelCase or a letter-digit change splits it.
+        mutating func splitWord(before cls: CharClass, isUpper: Bool, next: Int) {
+            var split = false
+            if lastClass == .symbol {
+                split = false // a sign or decimal point inside a number: "-1", "1.14"
+            } else if lastClass != cls {
+                split = splitCamelCase // letter ↔ digit: "CRC16" → "crc 16"
+            } else if splitCamelCase && cls == .letter && isUpper && !lastWasUpper && wordLength >= 2 {
+                split = true // camelCase: lower → Upper; one leading lower letter stays (gRPC, eBPF, iOS)
+            } else if splitCamelCase && cls == .letter && !isUpper && lastWasUpper && wordLength >= 2,
+                      let (n, _) = scalar(at: next), isLowercase(n) {
+                // "HTTPServer": the last capital starts the next word when at least two lowers follow;
+                // its folded bytes, already in place, become the new word's.
+                let textEnd = folded.count - wordLastWidth
+                wordLetters -= 1
+                flush(index - 1, byte: previousByte, textEnd: textEnd)
+                wordTextStart = textEnd
+                wordStart = index - 1
+                wordByteStart = previousByte
+                wordLetters = 1
+                wordLength = 1
+                wordKind = .word
+                pendingBreak = .none
+            }
+            if split { flush(index, byte: byte) }
         }
 
         /// Any scalar `scan` does not take itself (CJK characters, runs, spaces, ASCII letters and
