@@ -63,18 +63,20 @@ public enum Tokenizer {
         let scalarCount = UTF8Scalars.count(input)
         var folded: [UInt8] = []
         var comparesByBytes = true
+        var length = TextLength()
         let tokens = [Token](unsafeUninitializedCapacity: scalarCount) { tokenMemory, tokenCount in
             folded = [UInt8](unsafeUninitializedCapacity: 2 * input.count) { foldedMemory, foldedCount in
                 var run = Run(input, tokens: BoundedOutput(tokenMemory), folded: BoundedOutput(foldedMemory),
                               splitCamelCase: splitCamelCase, joinSoftSeparators: joinSoftSeparators)
                 run.scan()
                 run.markFillers()
+                length = run.length
                 tokenCount = run.tokens.count
                 foldedCount = run.folded.count
                 comparesByBytes = run.keepsCanonical
             }
         }
-        return TokenizedText(tokens: tokens, folded: folded, comparesByBytes: comparesByBytes)
+        return TokenizedText(tokens: tokens, folded: folded, comparesByBytes: comparesByBytes, length: length)
     }
 
     /// One tokenization: one pass over the UTF-8 bytes. A word's folded text is written straight
@@ -104,6 +106,8 @@ public enum Tokenizer {
         var pendingAssign = false
         /// Whether every scalar read so far is one `Tokenizer.keepsCanonical` accepts.
         var keepsCanonical = true
+        /// The tokens counted as they are written (the fillers once `markFillers` settles them).
+        var length = TextLength()
         // The scalar being read: its index, its byte offset and the byte offset of the one before.
         var index = 0
         var byte = 0
@@ -212,6 +216,7 @@ public enum Tokenizer {
                                 textStart: textStart, textEnd: folded.count,
                                 scalar: s.value, breakBefore: tokens.isEmpty ? .sentence : pendingBreak,
                                 afterAssignment: pendingAssign, letterCount: 0, isFiller: s == "的"))
+            length.cjk += 1
             pendingBreak = .none
             pendingAssign = false
             lastClass = .cjk
@@ -255,6 +260,7 @@ public enum Tokenizer {
             }
             guard k > 0 else { return false } // no room, which the bounds rule out: the general path traps
             tokens.didInitialize(k)
+            length.cjk += k
             folded.didInitialize(3 * k)
             tokens[first].breakBefore = first == 0 ? .sentence : pendingBreak
             tokens[first].afterAssignment = pendingAssign
@@ -373,13 +379,14 @@ public enum Tokenizer {
                         t.end -= 1
                         t.byteEnd = previousByte
                         t.letterCount -= 1
-                        if t.textEnd > t.textStart { tokens.append(t) }
+                        if t.textEnd > t.textStart { tokens.append(t) } else { length.words -= 1 }
                         let textStart = folded.count
                         folded.append(0x6E); folded.append(0x6F); folded.append(0x74) // "not"
                         tokens.append(Token(kind: .word, start: index - 1, end: index + 2,
                                             byteStart: previousByte, byteEnd: next + nWidth, textStart: textStart,
                                             textEnd: folded.count, scalar: 0, breakBefore: .space,
                                             afterAssignment: false, letterCount: 3))
+                        length.words += 1
                         advance(width) // past the apostrophe; the deferred advance passes the "t"
                         width = nWidth
                         pendingBreak = .none
@@ -430,6 +437,7 @@ public enum Tokenizer {
                                 textStart: wordTextStart, textEnd: textEnd,
                                 scalar: 0, breakBefore: b, afterAssignment: pendingAssign, letterCount: wordLetters,
                                 isFiller: article))
+            if wordKind == .number { length.numbers += 1 } else { length.words += 1 }
             wordLength = 0
             wordLetters = 0
             pendingBreak = .none
@@ -457,6 +465,7 @@ public enum Tokenizer {
                 } else if next?.kind != .word || next?.breakBefore != .space {
                     tokens[i].isFiller = false
                 }
+                if tokens[i].isFiller { if tokens[i].kind == .cjk { length.fillerCJK += 1 } else { length.fillerWords += 1 } }
             }
         }
     }
