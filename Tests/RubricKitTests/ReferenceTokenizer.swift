@@ -164,7 +164,9 @@ struct ReferenceTokenizer {
                 tokens[i].isFiller = false
             }
         }
+        var length = TextLength()
+        for t in tokens { length.add(t) }
         return TokenizedText(tokens: tokens, folded: folded,
-                             comparesByBytes: scalars.allSatisfy { Tokenizer.keepsCanonical($0.value) })
+                             comparesByBytes: scalars.allSatisfy { Tokenizer.keepsCanonical($0.value) }, length: length)
     }
 }

@@ -89,4 +89,49 @@ struct TokenizerDifferentialTests {
             #expect(Tokenizer.tokenize(s) == ReferenceTokenizer(splitCamelCase: true, joinSoftSeparators: false).tokenize(s), "\(s.debugDescription)")
         }
     }
+
+    /// The paths `scan` takes itself — runs of three-byte CJK characters, ASCII letters and digits,
+    /// word starts and the camelCase split — against the reference at their edges: the ends of the
+    /// CJK ranges and the scalars just outside them (CJK punctuation, the Yijing hexagrams, Yi,
+    /// Hangul, four-byte CJK), kana (not canonical-stable), a word, break or assignment right before
+    /// a run, `的` at a run's ends, invalid-looking but valid neighbours (NUL, emoji, combining
+    /// marks, full-width forms), and runs long enough to end at the outputs' bounds.
+    @Test func fastPathsMatchTheReference() {
+        let edges: [UInt32] = [0x2FFF, 0x3000, 0x3001, 0x3002, 0x3029, 0x302A, 0x303F, 0x3040, 0x3041, 0x304C, 0x30FF,
+                               0x3100, 0x33FF, 0x3400, 0x4DBF, 0x4DC0, 0x4DFF, 0x4E00, 0x7684, 0x9FFF, 0xA000,
+                               0xAC00, 0xD7AF, 0xF900, 0xFAFF, 0xFF0C, 0xFF1A, 0x20000, 0x2FFFF]
+        let cjkEdges = edges.compactMap(Unicode.Scalar.init).map(String.init)
+        var samples = ["", "\0", "中", "的", "的的的", "中的", "的中", "a的b", "Pod和网络", "和Pod", "kubectl看NotReady节点",
+                       "中 文", "中\n文", "。中文", "：中文", "x=中", "中，文。", "HTTPServer中", "中HTTPServer", "MinInsync中",
+                       "doesn't中", "中doesn't", "1.5中", "-1中", "中-1", "CRC16中", "gRPC", "eBPF", "iOS", "ABc", "ABcd",
+                       "a", "A", "An", "the", "The apple", "a b", "A record", "ＡＢｃｄ中", "中\u{301}", "e\u{301}中", "😀中😀",
+                       "ガ中", "中ガ", "か\u{3099}", "한국어中", "𠀀中𠀀", String(repeating: "中", count: 5_000),
+                       String(repeating: "的中", count: 2_000), String(repeating: "abc", count: 2_000),
+                       String(repeating: "Ab1 ", count: 1_000), String(repeating: "中a", count: 3_000)]
+        for a in cjkEdges {
+            for b in cjkEdges { samples.append(a + b); samples.append(a + "x" + b) }
+            samples += ["x" + a, a + "x", "X" + a + "Y", a + a + a, "1" + a + "2", " " + a + " "]
+        }
+        for s in samples {
+            for (split, join) in [(true, false), (false, true)] {
+                #expect(Tokenizer.tokenize(s, splitCamelCase: split, joinSoftSeparators: join)
+                        == ReferenceTokenizer(splitCamelCase: split, joinSoftSeparators: join).tokenize(s),
+                        "\(s.prefix(40).debugDescription) split \(split) join \(join)")
+            }
+        }
+    }
+
+    /// The scalar count across the 255-word blocks it sums in (2,040 bytes) and its tail.
+    @Test func scalarCountOfLongText() {
+        var g = Seeded(state: 11)
+        for length in [0, 7, 8, 9, 2_039, 2_040, 2_041, 2_047, 2_048, 4_080, 4_081, 10_000] {
+            var s = ""
+            while s.utf8.count < length { s += Self.randomString(&g) }
+            let bytes = Array(s.utf8.prefix(length))
+            let counted = bytes.withUnsafeBufferPointer { UTF8Scalars.count($0) }
+            #expect(counted == bytes.count - bytes.filter { $0 & 0xC0 == 0x80 }.count, "\(length)")
+        }
+        let cjk = String(repeating: "中", count: 3_000)
+        #expect(Array(cjk.utf8).withUnsafeBufferPointer { UTF8Scalars.count($0) } == 3_000)
+    }
 }

@@ -32,6 +32,16 @@ struct BoundedOutput<Element: BitwiseCopyable> {
         precondition(n >= 0 && n <= count)
         count -= n
     }
+
+    /// The uninitialized room past `count`, for a loop that writes many elements after one
+    /// check (bounded by the room's `count`); `didInitialize` then counts them.
+    var room: UnsafeMutableBufferPointer<Element> { UnsafeMutableBufferPointer(start: base + count, count: capacity - count) }
+
+    /// Counts the first `n` elements of `room` as written.
+    mutating func didInitialize(_ n: Int) {
+        precondition(n >= 0 && n <= capacity - count)
+        count += n
+    }
 }
 
 extension BoundedOutput where Element == UInt8 {

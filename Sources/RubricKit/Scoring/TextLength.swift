@@ -1,13 +1,15 @@
 /// What a text's tokens add up to, counted in one look: the content tokens (everything but
 /// symbols), its length in words for the depth rule and whether it is mostly Chinese.
-struct TextLength: Sendable {
+struct TextLength: Sendable, Equatable {
     var cjk = 0, words = 0, numbers = 0
     /// Fillers (`的`, articles): CJK characters or words.
     var fillerCJK = 0, fillerWords = 0
 
-    init(_ tokens: TokenizedText) {
-        tokens.tokens.withUnsafeBufferPointer { all in for t in all { add(t) } }
-    }
+    /// Nothing counted yet.
+    init() {}
+
+    /// What `tokens` add up to (counted when they were made).
+    init(_ tokens: TokenizedText) { self = tokens.length }
 
     @inline(__always)
     mutating func add(_ t: Token) {

@@ -2,28 +2,28 @@
 /// copying one copies a few words); their folded text — lower case, NFKC — lives end to end in
 /// one UTF-8 buffer, token `i`'s at `tokens[i].textStart..<tokens[i].textEnd`.
 public struct TokenizedText: Sendable, Equatable, RandomAccessCollection {
-    public private(set) var tokens: [Token] = []
-    private(set) var folded: [UInt8] = []
+    public let tokens: [Token]
+    let folded: [UInt8]
     /// Whether the original text holds only scalars that canonical equivalence leaves alone (see
     /// `Tokenizer.keepsCanonical`): then two pieces of it are equal `String`s exactly when their
     /// bytes are.
-    private(set) var comparesByBytes = false
+    let comparesByBytes: Bool
+    /// What the tokens add up to (counted by the tokenizer as it settles the fillers).
+    let length: TextLength
 
-    /// `tokens` over their folded text `folded` (as the tokenizer built them).
-    init(tokens: [Token], folded: [UInt8], comparesByBytes: Bool) {
+    /// `tokens` over their folded text `folded`, adding up to `length` (as the tokenizer built them).
+    init(tokens: [Token], folded: [UInt8], comparesByBytes: Bool, length: TextLength) {
         self.tokens = tokens
         self.folded = folded
         self.comparesByBytes = comparesByBytes
+        self.length = length
     }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { tokens.count }
 
     @inline(__always)
-    public subscript(i: Int) -> Token {
-        get { tokens[i] }
-        set { tokens[i] = newValue }
-    }
+    public subscript(i: Int) -> Token { tokens[i] }
 
     /// The folded text of token `i`.
     public func text(_ i: Int) -> String {

@@ -63,18 +63,20 @@ public enum Tokenizer {
         let scalarCount = UTF8Scalars.count(input)
         var folded: [UInt8] = []
         var comparesByBytes = true
+        var length = TextLength()
         let tokens = [Token](unsafeUninitializedCapacity: scalarCount) { tokenMemory, tokenCount in
             folded = [UInt8](unsafeUninitializedCapacity: 2 * input.count) { foldedMemory, foldedCount in
                 var run = Run(input, tokens: BoundedOutput(tokenMemory), folded: BoundedOutput(foldedMemory),
                               splitCamelCase: splitCamelCase, joinSoftSeparators: joinSoftSeparators)
                 run.scan()
                 run.markFillers()
+                length = run.length
                 tokenCount = run.tokens.count
                 foldedCount = run.folded.count
                 comparesByBytes = run.keepsCanonical
             }
         }
-        return TokenizedText(tokens: tokens, folded: folded, comparesByBytes: comparesByBytes)
+        return TokenizedText(tokens: tokens, folded: folded, comparesByBytes: comparesByBytes, length: length)
     }
 
     /// One tokenization: one pass over the UTF-8 bytes. A word's folded text is written straight
@@ -104,6 +106,8 @@ public enum Tokenizer {
         var pendingAssign = false
         /// Whether every scalar read so far is one `Tokenizer.keepsCanonical` accepts.
         var keepsCanonical = true
+        /// The tokens counted as they are written (the fillers once `markFillers` settles them).
+        var length = TextLength()
         // The scalar being read: its index, its byte offset and the byte offset of the one before.
         var index = 0
         var byte = 0
@@ -163,12 +167,21 @@ public enum Tokenizer {
                         advance(1)
                         continue
                     }
+                    let upper = b0 >= 0x41 && b0 <= 0x5A
+                    if upper || (b0 >= 0x61 && b0 <= 0x7A) || (b0 >= 0x30 && b0 <= 0x39) {
+                        // An ASCII letter or digit, as `step` treats it, without its general fold and class.
+                        appendLetterOrDigit(Unicode.Scalar(upper ? b0 | 0x20 : b0), b0 <= 0x39 ? .digit : .letter,
+                                            isUpper: upper, next: byte + 1)
+                        advance(1)
+                        continue
+                    }
                     step(Unicode.Scalar(b0), width: 1)
                     continue
                 }
+                if appendCJKRun() { continue }
                 guard let (s, width) = scalar(at: byte) else { keepsCanonical = false; break }
                 if keepsCanonical && !Tokenizer.keepsCanonical(s.value) { keepsCanonical = false }
-                if isCJK(s.value) { appendCJK(s, width: width); appendCJKRun() } else { step(s, width: width) }
+                if isCJK(s.value) { appendCJK(s, width: width) } else { step(s, width: width) }
             }
             flush(index, byte: byte)
         }
@@ -203,35 +216,62 @@ public enum Tokenizer {
                                 textStart: textStart, textEnd: folded.count,
                                 scalar: s.value, breakBefore: tokens.isEmpty ? .sentence : pendingBreak,
                                 afterAssignment: pendingAssign, letterCount: 0, isFiller: s == "的"))
+            length.cjk += 1
             pendingBreak = .none
             pendingAssign = false
             lastClass = .cjk
         }
 
-        /// The CJK characters right after a CJK character, in the three-byte ranges (U+3000–U+9FFF):
-        /// no word to end, no break or assignment pending, so each is just its token.
+        /// The CJK character in the three-byte ranges (U+3000–U+9FFF: the ideographs, extension A,
+        /// kana) whose bytes are `b0` `b1` `b2`, or nil.
         @inline(__always)
-        mutating func appendCJKRun() {
-            let n = input.count
-            var i = byte, index = self.index, previous = previousByte
-            while i + 3 <= n {
-                let b0 = input[i]
-                guard b0 >= 0xE3 && b0 <= 0xE9 else { break }
-                let v = (UInt32(b0) & 0x0F) << 12 | (UInt32(input[i + 1]) & 0x3F) << 6 | (UInt32(input[i + 2]) & 0x3F)
-                guard isCJK(v) else { break }
-                if v < 0x3400 { keepsCanonical = false } // kana (U+3040–U+30FF): voiced ones decompose
-                let textStart = folded.count
-                folded.appendUTF8(Unicode.Scalar(UInt16(truncatingIfNeeded: v))!)
-                tokens.append(Token(kind: .cjk, start: index, end: index + 1, byteStart: i, byteEnd: i + 3,
-                                    textStart: textStart, textEnd: folded.count, scalar: v, breakBefore: .none,
-                                    afterAssignment: false, letterCount: 0, isFiller: v == 0x7684)) // 的
-                index += 1
-                previous = i
-                i += 3
+        static func threeByteCJK(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8) -> UInt32? {
+            guard b0 >= 0xE3 && b0 <= 0xE9 else { return nil }
+            let v = (UInt32(b0) & 0x0F) << 12 | (UInt32(b1) & 0x3F) << 6 | (UInt32(b2) & 0x3F)
+            return isCJK(v) ? v : nil
+        }
+
+        /// The run of three-byte CJK characters from the current scalar, each a token of its own
+        /// whose text is its three bytes (CJK does not fold; valid UTF-8 is the scalar's encoding).
+        /// The word being built ends before the run and its first character takes the pending break
+        /// and assignment. The loop writes into the room of both outputs, as far as it reaches, and
+        /// keeps to locals (wrapping arithmetic: every offset is below the input's or a room's size).
+        /// Returns false, having read nothing, when the scalar is not such a character.
+        @inline(__always)
+        mutating func appendCJKRun() -> Bool {
+            let src = input, start = byte
+            guard start + 3 <= src.count, Self.threeByteCJK(src[start], src[start + 1], src[start + 2]) != nil else { return false }
+            if wordLength > 0 { flush(index, byte: start) }
+            let first = tokens.count, textStart = folded.count, startIndex = index
+            let tokenRoom = tokens.room, textRoom = folded.room
+            let most = min((src.count - start) / 3, tokenRoom.count, textRoom.count / 3)
+            var k = 0, kana = false
+            while k < most {
+                let i = start &+ 3 &* k, t = textStart &+ 3 &* k
+                let b0 = src[i], b1 = src[i &+ 1], b2 = src[i &+ 2]
+                guard let v = Self.threeByteCJK(b0, b1, b2) else { break }
+                if v < 0x3400 { kana = true } // kana (U+3040–U+30FF): voiced ones decompose
+                textRoom[3 &* k] = b0; textRoom[3 &* k &+ 1] = b1; textRoom[3 &* k &+ 2] = b2
+                tokenRoom.initializeElement(at: k, to: Token(
+                    kind: .cjk, start: startIndex &+ k, end: startIndex &+ k &+ 1, byteStart: i, byteEnd: i &+ 3,
+                    textStart: t, textEnd: t &+ 3, scalar: v, breakBefore: .none,
+                    afterAssignment: false, letterCount: 0, isFiller: v == 0x7684)) // 的
+                k &+= 1
             }
-            self.index = index
-            previousByte = previous
-            byte = i
+            guard k > 0 else { return false } // no room, which the bounds rule out: the general path traps
+            tokens.didInitialize(k)
+            length.cjk += k
+            folded.didInitialize(3 * k)
+            tokens[first].breakBefore = first == 0 ? .sentence : pendingBreak
+            tokens[first].afterAssignment = pendingAssign
+            if kana { keepsCanonical = false }
+            pendingBreak = .none
+            pendingAssign = false
+            lastClass = .cjk
+            index += k
+            previousByte = start + 3 * (k - 1)
+            byte = start + 3 * k
+            return true
         }
 
         /// Moves past the scalar being read, `width` bytes wide.
@@ -248,7 +288,52 @@ public enum Tokenizer {
             wordLastWidth = folded.appendUTF8(s)
         }
 
-        /// Any scalar but a CJK character or a run `scan` copies: `raw`, `width` bytes at `byte`.
+        /// Adds letter or digit `s` (folded; `isUpper` in the original text) to the word being built,
+        /// or starts a word with it; the scalar after it starts at byte `next`.
+        @inline(__always)
+        mutating func appendLetterOrDigit(_ s: Unicode.Scalar, _ cls: CharClass, isUpper: Bool, next: Int) {
+            if wordLength > 0 { splitWord(before: cls, isUpper: isUpper, next: next) }
+            if wordLength == 0 {
+                wordTextStart = folded.count; wordStart = index; wordByteStart = byte
+                wordKind = cls == .digit ? .number : .word; wordFirstUpper = isUpper
+            }
+            append(s)
+            wordLength += 1
+            if cls == .letter { wordLetters += 1 }
+            lastWasUpper = isUpper
+            lastClass = cls
+        }
+
+        /// Before a letter or digit of class `cls` (the scalar after it at byte `next`): ends the word
+        /// being built where camelCase or a letter-digit change splits it.
+        mutating func splitWord(before cls: CharClass, isUpper: Bool, next: Int) {
+            var split = false
+            if lastClass == .symbol {
+                split = false // a sign or decimal point inside a number: "-1", "1.14"
+            } else if lastClass != cls {
+                split = splitCamelCase // letter ↔ digit: "CRC16" → "crc 16"
+            } else if splitCamelCase && cls == .letter && isUpper && !lastWasUpper && wordLength >= 2 {
+                split = true // camelCase: lower → Upper; one leading lower letter stays (gRPC, eBPF, iOS)
+            } else if splitCamelCase && cls == .letter && !isUpper && lastWasUpper && wordLength >= 2,
+                      let (n, _) = scalar(at: next), isLowercase(n) {
+                // "HTTPServer": the last capital starts the next word when at least two lowers follow;
+                // its folded bytes, already in place, become the new word's.
+                let textEnd = folded.count - wordLastWidth
+                wordLetters -= 1
+                flush(index - 1, byte: previousByte, textEnd: textEnd)
+                wordTextStart = textEnd
+                wordStart = index - 1
+                wordByteStart = previousByte
+                wordLetters = 1
+                wordLength = 1
+                wordKind = .word
+                pendingBreak = .none
+            }
+            if split { flush(index, byte: byte) }
+        }
+
+        /// Any scalar `scan` does not take itself (CJK characters, runs, spaces, ASCII letters and
+        /// digits): `raw`, `width` bytes at `byte`.
         mutating func step(_ raw: Unicode.Scalar, width: Int) {
             var width = width
             defer { advance(width) }
@@ -258,41 +343,7 @@ public enum Tokenizer {
             switch cls {
             case .letter, .digit:
                 let rv = raw.value
-                let isUpper = rv < 0x80 ? (rv >= 0x41 && rv <= 0x5A) : isUppercase(raw)
-                let kind: Token.Kind = cls == .digit ? .number : .word
-                if wordLength > 0 {
-                    var split = false
-                    if lastClass == .symbol {
-                        split = false // a sign or decimal point inside a number: "-1", "1.14"
-                    } else if lastClass != cls {
-                        split = splitCamelCase // letter ↔ digit: "CRC16" → "crc 16"
-                    } else if splitCamelCase && cls == .letter && isUpper && !lastWasUpper && wordLength >= 2 {
-                        split = true // camelCase: lower → Upper; one leading lower letter stays (gRPC, eBPF, iOS)
-                    } else if splitCamelCase && cls == .letter && !isUpper && lastWasUpper && wordLength >= 2,
-                              let (n, _) = scalar(at: next), n.value < 0x80 ? (n.value >= 0x61 && n.value <= 0x7A) : n.properties.isLowercase {
-                        // "HTTPServer": the last capital starts the next word when at least two lowers follow;
-                        // its folded bytes, already in place, become the new word's.
-                        let textEnd = folded.count - wordLastWidth
-                        wordLetters -= 1
-                        flush(index - 1, byte: previousByte, textEnd: textEnd)
-                        wordTextStart = textEnd
-                        wordStart = index - 1
-                        wordByteStart = previousByte
-                        wordLetters = 1
-                        wordLength = 1
-                        wordKind = .word
-                        pendingBreak = .none
-                    }
-                    if split { flush(index, byte: byte) }
-                }
-                if wordLength == 0 {
-                    wordTextStart = folded.count; wordStart = index; wordByteStart = byte; wordKind = kind; wordFirstUpper = isUpper
-                }
-                append(s)
-                wordLength += 1
-                if cls == .letter { wordLetters += 1 }
-                lastWasUpper = isUpper
-                lastClass = cls
+                appendLetterOrDigit(s, cls, isUpper: rv < 0x80 ? (rv >= 0x41 && rv <= 0x5A) : isUppercase(raw), next: next)
             case .cjk:
                 // A scalar that folds into the CJK ranges (`scan` handles the CJK scalars themselves).
                 appendCJKToken(s, byteEnd: next)
@@ -328,13 +379,14 @@ public enum Tokenizer {
                         t.end -= 1
                         t.byteEnd = previousByte
                         t.letterCount -= 1
-                        if t.textEnd > t.textStart { tokens.append(t) }
+                        if t.textEnd > t.textStart { tokens.append(t) } else { length.words -= 1 }
                         let textStart = folded.count
                         folded.append(0x6E); folded.append(0x6F); folded.append(0x74) // "not"
                         tokens.append(Token(kind: .word, start: index - 1, end: index + 2,
                                             byteStart: previousByte, byteEnd: next + nWidth, textStart: textStart,
                                             textEnd: folded.count, scalar: 0, breakBefore: .space,
                                             afterAssignment: false, letterCount: 3))
+                        length.words += 1
                         advance(width) // past the apostrophe; the deferred advance passes the "t"
                         width = nWidth
                         pendingBreak = .none
@@ -385,6 +437,7 @@ public enum Tokenizer {
                                 textStart: wordTextStart, textEnd: textEnd,
                                 scalar: 0, breakBefore: b, afterAssignment: pendingAssign, letterCount: wordLetters,
                                 isFiller: article))
+            if wordKind == .number { length.numbers += 1 } else { length.words += 1 }
             wordLength = 0
             wordLetters = 0
             pendingBreak = .none
@@ -412,6 +465,7 @@ public enum Tokenizer {
                 } else if next?.kind != .word || next?.breakBefore != .space {
                     tokens[i].isFiller = false
                 }
+                if tokens[i].isFiller { if tokens[i].kind == .cjk { length.fillerCJK += 1 } else { length.fillerWords += 1 } }
             }
         }
     }
@@ -432,8 +486,22 @@ public enum Tokenizer {
     static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
-        return s.properties.isWhitespace
+        return isWhitespaceRule(s)
     }
+
+    // The Unicode property tables are asked out of line: inlined, their metadata is looked up at
+    // the start of every caller, whatever path it takes.
+    @inline(never)
+    static func isWhitespaceRule(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace }
+
+    /// Lower case, ASCII without the tables.
+    @inline(__always)
+    static func isLowercase(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (s.value >= 0x61 && s.value <= 0x7A) : isLowercaseRule(s)
+    }
+
+    @inline(never)
+    static func isLowercaseRule(_ s: Unicode.Scalar) -> Bool { s.properties.isLowercase }
 
     enum CharClass { case letter, digit, cjk, symbol, space }
 
@@ -476,6 +544,7 @@ public enum Tokenizer {
     }
 
     /// Upper case in the original text (camelCase splits); full-width capitals count.
+    @inline(never)
     static func isUppercaseRule(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v >= 0x41 && v <= 0x5A }

@@ -9,16 +9,23 @@ enum UTF8Scalars {
     }
 
     /// The number of scalars in valid UTF-8 `bytes`: the bytes that are not continuation bytes
-    /// (`10xxxxxx`), counted eight at a time.
+    /// (`10xxxxxx`), counted eight at a time. Each byte lane of `lanes` counts the continuation bytes
+    /// in its place for up to 255 words; then the eight lanes are added up (in pairs first, so no
+    /// lane of the sum overflows).
     static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let n = bytes.count
         var continuations = 0, i = 0
         let raw = UnsafeRawBufferPointer(bytes)
-        while i + 8 <= n {
-            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            // Bit 7 of each byte set where bit 7 is 1 and bit 6 is 0.
-            continuations += (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
-            i += 8
+        while n - i >= 8 {
+            var lanes: UInt64 = 0
+            for _ in 0..<min(255, (n - i) / 8) {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                // Bit 7 of each byte set where bit 7 is 1 and bit 6 is 0, moved to bit 0.
+                lanes &+= (w & ~(w << 1) & 0x8080_8080_8080_8080) >> 7
+                i &+= 8
+            }
+            let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ ((lanes >> 8) & 0x00FF_00FF_00FF_00FF)
+            continuations += Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
         }
         while i < n {
             if bytes[i] & 0xC0 == 0x80 { continuations += 1 }
