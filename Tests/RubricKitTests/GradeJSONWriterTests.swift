@@ -109,6 +109,41 @@ struct GradeJSONWriterTests {
         }
     }
 
+    /// The sixteen-at-a-time check is exact lane by lane: each byte value at each of the sixteen
+    /// places, among plain bytes and among bytes that need escaping.
+    @Test func sixteenByteEscapeCheckIsExact() {
+        for filler in [UInt8(ascii: "a"), 0xE4, 0x22, 0x1F] {
+            for place in 0..<16 {
+                for b in 0...255 {
+                    var lanes = SIMD16<UInt8>(repeating: filler)
+                    lanes[place] = UInt8(b)
+                    let found = JSONPlainBytes.escapes(lanes)
+                    for lane in 0..<16 {
+                        let x = lanes[lane]
+                        #expect((found[lane] & 0x80 != 0) == (x < 0x20 || x == 0x22 || x == 0x5C), "byte \(x) at \(lane)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// A whole buffer's check, at every length around the word and vector sizes, with the byte
+    /// that needs escaping at every place (or none).
+    @Test func bufferEscapeCheckIsExact() {
+        for n in 0..<70 {
+            for place in -1..<n {
+                for bad: UInt8 in [0x00, 0x1F, 0x22, 0x5C] {
+                    var bytes = (0..<n).map { UInt8(0x80 + $0 % 64) }
+                    if place >= 0 { bytes[place] = bad }
+                    #expect(bytes.withUnsafeBufferPointer { JSONPlainBytes.needsEscape($0) } == (place >= 0), "\(n) \(place)")
+                    let skipped = bytes.withUnsafeBytes { JSONPlainBytes.skip($0, from: 0) }
+                    let firstBad = place >= 0 ? place : n
+                    #expect(skipped <= firstBad && (firstBad - skipped < 8 || n - skipped < 8), "skip \(n) \(place)")
+                }
+            }
+        }
+    }
+
     @Test func eightByteEscapeCheckIsExact() {
         for place in 0..<8 {
             for b in 0...255 {
