@@ -167,7 +167,9 @@ public struct GradeJSONWriter {
 
     private mutating func strings(_ list: [String]) {
         byte(0x5B)
-        for (i, s) in list.enumerated() { if i > 0 { comma() }; string(s) }
+        list.withUnsafeBufferPointer { list in
+            for i in list.indices { if i > 0 { comma() }; string(list[i]) }
+        }
         byte(0x5D)
     }
 
@@ -213,46 +215,52 @@ public struct GradeJSONWriter {
     /// `"` and `\` escaped, control characters as `\n` `\r` `\t` `\b` `\f` or `\u00XX`; the rest,
     /// `/` and non-ASCII included, as they are.
     mutating func string(_ s: String) {
-        var s = s
-        s.withUTF8 { utf8 in
-            // Nearly every string needs no escape: checked eight bytes at a time, then copied whole
-            // between its quotes.
-            guard JSONPlainBytes.needsEscape(utf8) else {
-                let n = utf8.count
-                reserve(n + 2)
-                let at = count
-                storage.withUnsafeMutableBufferPointer { to in
-                    precondition(at + n + 2 <= to.count)
-                    let p = to.baseAddress! + at
-                    p[0] = 0x22
-                    if let from = utf8.baseAddress { (p + 1).update(from: from, count: n) }
-                    p[n + 1] = 0x22
-                }
-                count += n + 2
-                return
-            }
-            byte(0x22)
-            var start = 0
-            for (i, b) in utf8.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
-                if start < i { append(UnsafeBufferPointer(rebasing: utf8[start..<i])) }
-                start = i + 1
-                byte(0x5C)
-                switch b {
-                case 0x22: byte(0x22)
-                case 0x5C: byte(0x5C)
-                case 0x0A: byte(0x6E)
-                case 0x0D: byte(0x72)
-                case 0x09: byte(0x74)
-                case 0x08: byte(0x62)
-                case 0x0C: byte(0x66)
-                default:
-                    @inline(__always) func hex(_ d: UInt8) -> UInt8 { d < 10 ? 0x30 + d : 0x57 + d }
-                    byte(0x75); byte(0x30); byte(0x30)
-                    byte(hex(b >> 4)); byte(hex(b & 0xF))
-                }
-            }
-            if start < utf8.count { append(UnsafeBufferPointer(rebasing: utf8[start...])) }
-            byte(0x22)
+        // A native or small string's bytes in place (a `var` copy for `withUTF8` cost a retain and a
+        // release); a bridged one is made contiguous first.
+        if s.utf8.withContiguousStorageIfAvailable({ string(utf8: $0) }) == nil {
+            var s = s
+            s.withUTF8 { string(utf8: $0) }
         }
+    }
+
+    private mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+        // Nearly every string needs no escape: checked sixteen bytes at a time, then copied whole
+        // between its quotes.
+        guard JSONPlainBytes.needsEscape(utf8) else {
+            let n = utf8.count
+            reserve(n + 2)
+            let at = count
+            storage.withUnsafeMutableBufferPointer { to in
+                precondition(at + n + 2 <= to.count)
+                let p = to.baseAddress! + at
+                p[0] = 0x22
+                if let from = utf8.baseAddress { (p + 1).update(from: from, count: n) }
+                p[n + 1] = 0x22
+            }
+            count += n + 2
+            return
+        }
+        byte(0x22)
+        var start = 0
+        for (i, b) in utf8.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
+            if start < i { append(UnsafeBufferPointer(rebasing: utf8[start..<i])) }
+            start = i + 1
+            byte(0x5C)
+            switch b {
+            case 0x22: byte(0x22)
+            case 0x5C: byte(0x5C)
+            case 0x0A: byte(0x6E)
+            case 0x0D: byte(0x72)
+            case 0x09: byte(0x74)
+            case 0x08: byte(0x62)
+            case 0x0C: byte(0x66)
+            default:
+                @inline(__always) func hex(_ d: UInt8) -> UInt8 { d < 10 ? 0x30 + d : 0x57 + d }
+                byte(0x75); byte(0x30); byte(0x30)
+                byte(hex(b >> 4)); byte(hex(b & 0xF))
+            }
+        }
+        if start < utf8.count { append(UnsafeBufferPointer(rebasing: utf8[start...])) }
+        byte(0x22)
     }
 }
