@@ -98,6 +98,15 @@ struct GradeJSONWriterTests {
 
     /// The eight-at-a-time check is exact: each byte value at each of the eight places, among
     /// plain bytes, needs escaping exactly when JSON says so.
+    /// The enums' JSON, copied as it is, is their raw values quoted.
+    @Test func enumsAreWrittenAsTheirRawValues() {
+        func text(_ s: StaticString) -> String { s.withUTF8Buffer { String(decoding: $0, as: UTF8.self) } }
+        let kinds: [FeedbackItem.Kind] = [.covered, .unexplained, .missed, .misconception, .wrongValue, .framework, .nextTime, .studyPlan]
+        for k in kinds { #expect(text(GradeJSONWriter.json(k)) == "\"\(k.rawValue)\"") }
+        for s in FrameworkStep.allCases { #expect(text(GradeJSONWriter.json(s)) == "\"\(s.rawValue)\"") }
+        for g in Grade.allCases { #expect(text(GradeJSONWriter.json(g)) == "\"\(g.rawValue)\"") }
+    }
+
     @Test func integersAreWrittenAsTheirDescription() {
         var values: [Int] = [.min, .min + 1, .max, -1, 0, 9, 10, 99, 100, 101, 999, 1000, 65_340, -65_340]
         var p = 1

@@ -34,11 +34,11 @@ public struct GradeJSONWriter {
         raw("],\"feedback\":[")
         for (i, f) in g.feedback.enumerated() {
             if i > 0 { comma() }
-            raw("{\"kind\":"); string(f.kind.rawValue); raw(",\"text\":"); string(f.text); byte(0x7D)
+            raw("{\"kind\":"); raw(Self.json(f.kind)); raw(",\"text\":"); string(f.text); byte(0x7D)
         }
         raw("],\"flags\":"); strings(g.flags)
         raw(",\"framework\":"); write(g.framework)
-        raw(",\"grade\":"); string(g.grade.rawValue)
+        raw(",\"grade\":"); raw(Self.json(g.grade))
         if let id = g.id { raw(",\"id\":"); string(id) }
         raw(",\"misconceptions\":[")
         for (i, m) in g.misconceptions.enumerated() {
@@ -111,7 +111,7 @@ public struct GradeJSONWriter {
 
     mutating func writeTail(_ c: ConceptResult) {
         raw(",\"required\":"); raw(c.required ? "true" : "false")
-        raw(",\"step\":"); string(c.step.rawValue)
+        raw(",\"step\":"); raw(Self.json(c.step))
         raw(",\"weight\":"); number(c.weight)
         byte(0x7D)
     }
@@ -124,10 +124,42 @@ public struct GradeJSONWriter {
             if i > 0 { comma() }
             raw("{\"evidence\":"); strings(s.evidence)
             raw(",\"present\":"); raw(s.present ? "true" : "false")
-            raw(",\"step\":"); string(s.step.rawValue)
+            raw(",\"step\":"); raw(Self.json(s.step))
             byte(0x7D)
         }
         raw("]}")
+    }
+
+    // MARK: Enums
+
+    // The raw values as JSON strings, quoted, to copy as they are (`string` checked these plain words
+    // for escapes at every grade); `GradeJSONWriterTests` checks them against the raw values.
+
+    static func json(_ kind: FeedbackItem.Kind) -> StaticString {
+        switch kind {
+        case .covered: "\"covered\""
+        case .unexplained: "\"unexplained\""
+        case .missed: "\"missed\""
+        case .misconception: "\"misconception\""
+        case .wrongValue: "\"wrong-value\""
+        case .framework: "\"framework\""
+        case .nextTime: "\"next-time\""
+        case .studyPlan: "\"study-plan\""
+        }
+    }
+
+    static func json(_ step: FrameworkStep) -> StaticString {
+        switch step {
+        case .confirm: "\"confirm\""
+        case .core: "\"core\""
+        case .implementation: "\"implementation\""
+        case .application: "\"application\""
+        case .optimization: "\"optimization\""
+        }
+    }
+
+    static func json(_ grade: Grade) -> StaticString {
+        switch grade { case .A: "\"A\""; case .B: "\"B\""; case .C: "\"C\""; case .D: "\"D\""; case .F: "\"F\"" }
     }
 
     // MARK: Primitives
