@@ -6,9 +6,13 @@ import Testing
 /// (return nil, so the caller falls back) whatever it is not sure of.
 @Suite("Batch line reader")
 struct BatchLineReaderTests {
+    static func reading(_ bytes: [UInt8]) -> BatchLineReader.Reading {
+        bytes.withUnsafeBufferPointer { BatchLineReader.read($0) }
+    }
+
     static func read(_ line: String) -> BatchLineReader.Fields? {
-        var line = line
-        return line.withUTF8 { BatchLineReader.read($0) }
+        guard case .fields(let fields) = reading(Array(line.utf8)) else { return nil }
+        return fields
     }
 
     static func serialization(_ line: String) -> BatchLineReader.Fields? {
@@ -40,7 +44,72 @@ struct BatchLineReaderTests {
             #"{"id":"a","id":"b"}"#, #"{"id":"\ud800"}"#, #"{"id":"\udc00x"}"#, #"{"id":"\x"}"#, #"{"id":"\u12"}"#,
             "{\"id\":\"raw\ttab\"}", "\u{FEFF}{\"id\":\"bom\"}",
         ]
-        for line in lines { #expect(Self.read(line) == nil, "accepted \(line)") }
+        for line in lines { #expect(Self.reading(Array(line.utf8)) == .declined, "accepted \(line)") }
+    }
+
+    /// The line is not validated as a whole: a string that is not valid UTF-8 (as a key or a value,
+    /// plain or with escapes) makes the line `notUTF8`, and a line read in full was valid.
+    @Test func findsInvalidUTF8InAnyString() {
+        let invalid: [[UInt8]] = [[0xFF], [0xC3], [0xE4, 0xB8], [0xE4, 0xB8, 0x41], [0x80], [0xED, 0xA0, 0x80],
+                                  [0xF4, 0x90, 0x80, 0x80], [0xC0, 0xAF], [0xF0, 0x9F, 0x98]]
+        for bad in invalid {
+            for (before, after) in [("", ""), ("ab\\n", ""), ("", "\\u00e9x"), ("中文\\\"", "\\/")] {
+                let string = Array(before.utf8) + bad + Array(after.utf8)
+                let lines = [Array(#"{"id":"a","answer":""#.utf8) + string + Array(#""}"#.utf8),
+                             Array(#"{""#.utf8) + string + Array(#"":"x","id":"a"}"#.utf8)]
+                for line in lines {
+                    #expect(String(validating: line, as: UTF8.self) == nil)
+                    #expect(Self.reading(line) == .notUTF8, "\(line)")
+                }
+            }
+        }
+        // The same strings, valid: long and short, ASCII, Chinese, emoji, combining marks, NUL escapes.
+        for s in ["", "a", "é", "e\u{301}", "中", "🚀", String(repeating: "中文abc", count: 400), "\\u0000\\n中"] {
+            let line = Array(#"{"id":"a","answer":""#.utf8) + Array(s.utf8) + Array(#""}"#.utf8)
+            #expect(Self.reading(line) != .notUTF8 && Self.reading(line) != .declined, "\(s)")
+        }
+    }
+
+    /// Random lines of JSON pieces, raw bytes and broken escapes, anywhere: a line read in full is
+    /// valid UTF-8 and read as `JSONSerialization` reads it; a line found `notUTF8` is not valid.
+    @Test func agreesWithValidatingTheWholeLine() {
+        let pieces: [[UInt8]] = [#"{"#, #"}"#, #"""#, #":"#, #","#, " ", "\t", #""id""#, #""answer""#, #""question""#,
+                                 #""x""#, #""中文""#, "\\n", "\\u00e9", "\\ud83d\\ude80", "\\/", "ab", "é", "🚀"].map { Array($0.utf8) }
+            + [[0xFF], [0xE4, 0xB8], [0x80], [0xC3]]
+        var rng = SplitMix64(seed: 5)
+        var read = 0, invalid = 0
+        for n in 0..<4_000 {
+            // Mostly a well-formed line with one awkward piece inside a string or between tokens.
+            var parts: [[UInt8]] = [Array(#"{"id":"a","answer":""#.utf8), [], Array(#"","question":"q"}"#.utf8)]
+            for _ in 0..<Int(rng.next() % 4) {
+                let piece = pieces[Int(rng.next() % UInt64(pieces.count))]
+                parts[n % 3 == 0 ? Int(rng.next() % 3) : 1] += piece
+            }
+            let line = parts.flatMap { $0 }
+            switch Self.reading(line) {
+            case .fields(let fields):
+                read += 1
+                #expect(String(validating: line, as: UTF8.self) != nil, "\(line)")
+                #expect(fields == Self.serialization(String(decoding: line, as: UTF8.self)), "\(line)")
+            case .notUTF8:
+                invalid += 1
+                #expect(String(validating: line, as: UTF8.self) == nil, "\(line)")
+            case .declined: break
+            }
+        }
+        #expect(read > 1_000 && invalid > 500, "\(read) read, \(invalid) not UTF-8")
+    }
+
+    /// `validString` is `String(validating:)`.
+    @Test func validStringIsStringValidating() {
+        var rng = SplitMix64(seed: 11)
+        for n in 0..<2_000 {
+            let bytes: [UInt8] = (0..<Int(rng.next() % 40)).map { _ in
+                let r = rng.next()
+                return n % 2 == 0 ? UInt8(truncatingIfNeeded: r) : [0x61, 0xE4, 0xB8, 0xAD, 0x80, 0xC3, 0xA9, 0xF0, 0x9F][Int(r % 9)]
+            }
+            #expect(bytes.withUnsafeBufferPointer { BatchLineReader.validString($0) } == String(validating: bytes, as: UTF8.self))
+        }
     }
 
     /// Up to `maxKeys` keys are read here; a line with more is left to `JSONSerialization`.

@@ -98,6 +98,15 @@ struct GradeJSONWriterTests {
 
     /// The eight-at-a-time check is exact: each byte value at each of the eight places, among
     /// plain bytes, needs escaping exactly when JSON says so.
+    /// The enums' JSON, copied as it is, is their raw values quoted.
+    @Test func enumsAreWrittenAsTheirRawValues() {
+        func text(_ s: StaticString) -> String { s.withUTF8Buffer { String(decoding: $0, as: UTF8.self) } }
+        let kinds: [FeedbackItem.Kind] = [.covered, .unexplained, .missed, .misconception, .wrongValue, .framework, .nextTime, .studyPlan]
+        for k in kinds { #expect(text(GradeJSONWriter.json(k)) == "\"\(k.rawValue)\"") }
+        for s in FrameworkStep.allCases { #expect(text(GradeJSONWriter.json(s)) == "\"\(s.rawValue)\"") }
+        for g in Grade.allCases { #expect(text(GradeJSONWriter.json(g)) == "\"\(g.rawValue)\"") }
+    }
+
     @Test func integersAreWrittenAsTheirDescription() {
         var values: [Int] = [.min, .min + 1, .max, -1, 0, 9, 10, 99, 100, 101, 999, 1000, 65_340, -65_340]
         var p = 1
@@ -106,6 +115,41 @@ struct GradeJSONWriterTests {
             var w = GradeJSONWriter(capacity: 32)
             w.integer(n)
             #expect(String(decoding: w.bytes, as: UTF8.self) == String(n))
+        }
+    }
+
+    /// The sixteen-at-a-time check is exact lane by lane: each byte value at each of the sixteen
+    /// places, among plain bytes and among bytes that need escaping.
+    @Test func sixteenByteEscapeCheckIsExact() {
+        for filler in [UInt8(ascii: "a"), 0xE4, 0x22, 0x1F] {
+            for place in 0..<16 {
+                for b in 0...255 {
+                    var lanes = SIMD16<UInt8>(repeating: filler)
+                    lanes[place] = UInt8(b)
+                    let found = JSONPlainBytes.escapes(lanes)
+                    for lane in 0..<16 {
+                        let x = lanes[lane]
+                        #expect((found[lane] & 0x80 != 0) == (x < 0x20 || x == 0x22 || x == 0x5C), "byte \(x) at \(lane)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// A whole buffer's check, at every length around the word and vector sizes, with the byte
+    /// that needs escaping at every place (or none).
+    @Test func bufferEscapeCheckIsExact() {
+        for n in 0..<70 {
+            for place in -1..<n {
+                for bad: UInt8 in [0x00, 0x1F, 0x22, 0x5C] {
+                    var bytes = (0..<n).map { UInt8(0x80 + $0 % 64) }
+                    if place >= 0 { bytes[place] = bad }
+                    #expect(bytes.withUnsafeBufferPointer { JSONPlainBytes.needsEscape($0) } == (place >= 0), "\(n) \(place)")
+                    let skipped = bytes.withUnsafeBytes { JSONPlainBytes.skip($0, from: 0) }
+                    let firstBad = place >= 0 ? place : n
+                    #expect(skipped <= firstBad && (firstBad - skipped < 8 || n - skipped < 8), "skip \(n) \(place)")
+                }
+            }
         }
     }
 

@@ -34,6 +34,9 @@ struct FeedbackWriter {
                wrongValues: [(Concept, String, String)], framework result: FrameworkResult,
                flags: [String], dontKnow: Bool) -> [FeedbackItem] {
         var items: [FeedbackItem] = []
+        // At most: covered, unexplained, five missed and the rest, the wrong values, the
+        // misconceptions, the framework and next time (the study plan: seven).
+        items.reserveCapacity(10 + wrongValues.count + misconceptions.count)
         let sep = zh ? "；" : "; "      // labels hold commas and 、 themselves
         if dontKnow {
             items.append(FeedbackItem(kind: .studyPlan, text: zh
@@ -51,18 +54,27 @@ struct FeedbackWriter {
             }
             return items
         }
-        let covered = concepts.compactMap { $0.hit ? $0.label : nil }
+        // Covered labels, and those only named, in one pass into room for all (compactMap grew from one).
+        var covered: [String] = [], namedOnly: [String] = []
+        covered.reserveCapacity(concepts.count)
+        for c in concepts.indices where concepts[c].hit {
+            covered.append(concepts[c].label)
+            if concepts[c].note == Explanation.note { namedOnly.append(concepts[c].label) }
+        }
         if !covered.isEmpty {
             items.append(FeedbackItem(kind: .covered, text: Self.list(zh ? "已覆盖：" : "Covered: ", covered, separator: sep)))
         }
-        let namedOnly = concepts.compactMap { $0.hit && $0.note == Explanation.note ? $0.label : nil }
         if !namedOnly.isEmpty {
             var text = Self.list(zh ? "只点到名称、没有展开：" : "Named but not explained: ", namedOnly, separator: sep)
             text += zh ? "。说一说它是什么、怎么工作。" : ". Say what each is and how it works."
             items.append(FeedbackItem(kind: .unexplained, text: text))
         }
-        let missed = concepts.indices.filter { c in !concepts[c].hit && !wrongValues.contains { $0.0.id == concepts[c].id } }
-            .sorted { (concepts[$0].required ? 0 : 1, -concepts[$0].weight, $0) < (concepts[$1].required ? 0 : 1, -concepts[$1].weight, $1) }
+        // Missed concepts, most important first, sorted in room reserved for all (no filtered array
+        // copied by `sorted`).
+        var missed: [Int] = []
+        missed.reserveCapacity(concepts.count)
+        for c in concepts.indices where !concepts[c].hit && !wrongValues.contains(where: { $0.0.id == concepts[c].id }) { missed.append(c) }
+        missed.sort { (concepts[$0].required ? 0 : 1, -concepts[$0].weight, $0) < (concepts[$1].required ? 0 : 1, -concepts[$1].weight, $1) }
         for c in missed.prefix(Self.maxMissed) {
             items.append(FeedbackItem(kind: .missed, text: missedLines[c]))
         }
@@ -81,7 +93,7 @@ struct FeedbackWriter {
                 ? "误区：\(m.claim)。纠正：\(m.correction)"
                 : "Misconception: \(m.claim). Correction: \(m.correction)"))
         }
-        let absent = result.steps.filter { !$0.present }.map(\.step)
+        let absent = result.steps.compactMap { $0.present ? nil : $0.step }
         if !absent.isEmpty {
             let names = absent.map { stepName($0) }.joined(separator: sep)
             let tip = framework.step(absent[0])?.tip.text(language) ?? ""

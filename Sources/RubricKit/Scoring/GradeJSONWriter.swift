@@ -34,11 +34,11 @@ public struct GradeJSONWriter {
         raw("],\"feedback\":[")
         for (i, f) in g.feedback.enumerated() {
             if i > 0 { comma() }
-            raw("{\"kind\":"); string(f.kind.rawValue); raw(",\"text\":"); string(f.text); byte(0x7D)
+            raw("{\"kind\":"); raw(Self.json(f.kind)); raw(",\"text\":"); string(f.text); byte(0x7D)
         }
         raw("],\"flags\":"); strings(g.flags)
         raw(",\"framework\":"); write(g.framework)
-        raw(",\"grade\":"); string(g.grade.rawValue)
+        raw(",\"grade\":"); raw(Self.json(g.grade))
         if let id = g.id { raw(",\"id\":"); string(id) }
         raw(",\"misconceptions\":[")
         for (i, m) in g.misconceptions.enumerated() {
@@ -111,7 +111,7 @@ public struct GradeJSONWriter {
 
     mutating func writeTail(_ c: ConceptResult) {
         raw(",\"required\":"); raw(c.required ? "true" : "false")
-        raw(",\"step\":"); string(c.step.rawValue)
+        raw(",\"step\":"); raw(Self.json(c.step))
         raw(",\"weight\":"); number(c.weight)
         byte(0x7D)
     }
@@ -124,10 +124,42 @@ public struct GradeJSONWriter {
             if i > 0 { comma() }
             raw("{\"evidence\":"); strings(s.evidence)
             raw(",\"present\":"); raw(s.present ? "true" : "false")
-            raw(",\"step\":"); string(s.step.rawValue)
+            raw(",\"step\":"); raw(Self.json(s.step))
             byte(0x7D)
         }
         raw("]}")
+    }
+
+    // MARK: Enums
+
+    // The raw values as JSON strings, quoted, to copy as they are (`string` checked these plain words
+    // for escapes at every grade); `GradeJSONWriterTests` checks them against the raw values.
+
+    static func json(_ kind: FeedbackItem.Kind) -> StaticString {
+        switch kind {
+        case .covered: "\"covered\""
+        case .unexplained: "\"unexplained\""
+        case .missed: "\"missed\""
+        case .misconception: "\"misconception\""
+        case .wrongValue: "\"wrong-value\""
+        case .framework: "\"framework\""
+        case .nextTime: "\"next-time\""
+        case .studyPlan: "\"study-plan\""
+        }
+    }
+
+    static func json(_ step: FrameworkStep) -> StaticString {
+        switch step {
+        case .confirm: "\"confirm\""
+        case .core: "\"core\""
+        case .implementation: "\"implementation\""
+        case .application: "\"application\""
+        case .optimization: "\"optimization\""
+        }
+    }
+
+    static func json(_ grade: Grade) -> StaticString {
+        switch grade { case .A: "\"A\""; case .B: "\"B\""; case .C: "\"C\""; case .D: "\"D\""; case .F: "\"F\"" }
     }
 
     // MARK: Primitives
@@ -167,7 +199,9 @@ public struct GradeJSONWriter {
 
     private mutating func strings(_ list: [String]) {
         byte(0x5B)
-        for (i, s) in list.enumerated() { if i > 0 { comma() }; string(s) }
+        list.withUnsafeBufferPointer { list in
+            for i in list.indices { if i > 0 { comma() }; string(list[i]) }
+        }
         byte(0x5D)
     }
 
@@ -213,46 +247,52 @@ public struct GradeJSONWriter {
     /// `"` and `\` escaped, control characters as `\n` `\r` `\t` `\b` `\f` or `\u00XX`; the rest,
     /// `/` and non-ASCII included, as they are.
     mutating func string(_ s: String) {
-        var s = s
-        s.withUTF8 { utf8 in
-            // Nearly every string needs no escape: checked eight bytes at a time, then copied whole
-            // between its quotes.
-            guard JSONPlainBytes.needsEscape(utf8) else {
-                let n = utf8.count
-                reserve(n + 2)
-                let at = count
-                storage.withUnsafeMutableBufferPointer { to in
-                    precondition(at + n + 2 <= to.count)
-                    let p = to.baseAddress! + at
-                    p[0] = 0x22
-                    if let from = utf8.baseAddress { (p + 1).update(from: from, count: n) }
-                    p[n + 1] = 0x22
-                }
-                count += n + 2
-                return
-            }
-            byte(0x22)
-            var start = 0
-            for (i, b) in utf8.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
-                if start < i { append(UnsafeBufferPointer(rebasing: utf8[start..<i])) }
-                start = i + 1
-                byte(0x5C)
-                switch b {
-                case 0x22: byte(0x22)
-                case 0x5C: byte(0x5C)
-                case 0x0A: byte(0x6E)
-                case 0x0D: byte(0x72)
-                case 0x09: byte(0x74)
-                case 0x08: byte(0x62)
-                case 0x0C: byte(0x66)
-                default:
-                    @inline(__always) func hex(_ d: UInt8) -> UInt8 { d < 10 ? 0x30 + d : 0x57 + d }
-                    byte(0x75); byte(0x30); byte(0x30)
-                    byte(hex(b >> 4)); byte(hex(b & 0xF))
-                }
-            }
-            if start < utf8.count { append(UnsafeBufferPointer(rebasing: utf8[start...])) }
-            byte(0x22)
+        // A native or small string's bytes in place (a `var` copy for `withUTF8` cost a retain and a
+        // release); a bridged one is made contiguous first.
+        if s.utf8.withContiguousStorageIfAvailable({ string(utf8: $0) }) == nil {
+            var s = s
+            s.withUTF8 { string(utf8: $0) }
         }
+    }
+
+    private mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+        // Nearly every string needs no escape: checked sixteen bytes at a time, then copied whole
+        // between its quotes.
+        guard JSONPlainBytes.needsEscape(utf8) else {
+            let n = utf8.count
+            reserve(n + 2)
+            let at = count
+            storage.withUnsafeMutableBufferPointer { to in
+                precondition(at + n + 2 <= to.count)
+                let p = to.baseAddress! + at
+                p[0] = 0x22
+                if let from = utf8.baseAddress { (p + 1).update(from: from, count: n) }
+                p[n + 1] = 0x22
+            }
+            count += n + 2
+            return
+        }
+        byte(0x22)
+        var start = 0
+        for (i, b) in utf8.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
+            if start < i { append(UnsafeBufferPointer(rebasing: utf8[start..<i])) }
+            start = i + 1
+            byte(0x5C)
+            switch b {
+            case 0x22: byte(0x22)
+            case 0x5C: byte(0x5C)
+            case 0x0A: byte(0x6E)
+            case 0x0D: byte(0x72)
+            case 0x09: byte(0x74)
+            case 0x08: byte(0x62)
+            case 0x0C: byte(0x66)
+            default:
+                @inline(__always) func hex(_ d: UInt8) -> UInt8 { d < 10 ? 0x30 + d : 0x57 + d }
+                byte(0x75); byte(0x30); byte(0x30)
+                byte(hex(b >> 4)); byte(hex(b & 0xF))
+            }
+        }
+        if start < utf8.count { append(UnsafeBufferPointer(rebasing: utf8[start...])) }
+        byte(0x22)
     }
 }
