@@ -68,28 +68,39 @@ public struct RubricScorer: Sendable {
         // (`Flannel也支持NetworkPolicy` does not show what NetworkPolicy is for). Only the matched
         // phrases, not the words between a claim's groups, which may say something right.
         var claimed: [(first: Int, last: Int, misconception: Int)] = []
-        for (m, mis) in rubric.misconceptions.enumerated() where !mis.match.isEmpty && !misconceptionHits[m].isEmpty {
+        // (Loops, not closures: a closure capturing the analysis copies all its arrays.)
+        var sentences: [Int] = [] // the sentences of a misconception's hits, sorted
+        for m in rubric.misconceptions.indices where !misconceptionHits[m].isEmpty {
+            let groupCount = rubric.misconceptions[m].match.count
+            guard groupCount > 0 else { continue }
             // The first sentence holding every group, with the first hit of each group in it.
             let hits = misconceptionHits[m]
-            var found: [Int]? = nil
+            sentences.removeAll(keepingCapacity: true)
+            for i in hits { sentences.append(a.sentenceOf[a.hits[i].first]) }
+            sentences.sort()
+            var found = false
             var previous = -1
-            for s in hits.map({ a.sentenceOf[a.hits[$0].first] }).sorted() where s != previous {
+            for s in sentences where s != previous {
                 previous = s
                 first.removeAll(keepingCapacity: true)
-                first.append(contentsOf: repeatElement(nil, count: mis.match.count))
+                first.append(contentsOf: repeatElement(nil, count: groupCount))
                 for i in hits where a.sentenceOf[a.hits[i].first] == s {
                     guard case .misconception(_, let g) = kinds[a.hits[i].pattern], g < first.count else { continue }
                     if first[g] == nil { first[g] = i }
                 }
-                if !first.contains(nil) { found = first.compactMap { $0 }; break }
+                if !first.contains(nil) { found = true; break }
             }
-            if let groups = found {
-                for g in groups { claimed.append((a.hits[g].first, a.hits[g].last, m)) }
-                let evidence = groups.map { text(a.hits[$0]) }
-                misconceptions.append(MisconceptionResult(id: mis.id, claim: mis.claim.text(compiled.language),
-                                                          correction: mis.correction.text(compiled.language),
-                                                          penalty: mis.penalty, evidence: evidence))
+            guard found else { continue }
+            var evidence: [String] = []
+            evidence.reserveCapacity(groupCount)
+            for case let g? in first {
+                claimed.append((a.hits[g].first, a.hits[g].last, m))
+                evidence.append(text(a.hits[g]))
             }
+            let mis = rubric.misconceptions[m]
+            misconceptions.append(MisconceptionResult(id: mis.id, claim: mis.claim.text(compiled.language),
+                                                      correction: mis.correction.text(compiled.language),
+                                                      penalty: mis.penalty, evidence: evidence))
         }
 
         // 2. Concepts: aliases and value facts.
@@ -132,7 +143,7 @@ public struct RubricScorer: Sendable {
         func negatedHits(_ c: Int) -> ArraySlice<Int> { byConcept[3 * c + 1] }
         func keyHits(_ c: Int) -> ArraySlice<Int> { byConcept[3 * c + 2] }
         // The answer's lexical features, per token: what explains a concept, and the similarity signal.
-        let features = ReferenceFeatures.features(of: a.tokens) { a.wordFeature($0) }
+        let features = ReferenceFeatures.features(of: a.tokens) { [words = a.words, wordOf = a.wordOf] in words[Int(wordOf[$0])].feature }
         var valueChecks: [ValueCheck] = []
         var concepts: [ConceptResult] = []
         concepts.reserveCapacity(n)
@@ -141,7 +152,6 @@ public struct RubricScorer: Sendable {
         for c in rubric.concepts.indices {
             var evidence: [String] = []
             if !aliasHits(c).isEmpty || !keyHits(c).isEmpty { evidence.reserveCapacity(5) }
-            func addEvidence(_ s: String) { if !s.isEmpty && evidence.count < 5 && !AnswerAnalysis.contains(evidence, s, byBytes: byBytes) { evidence.append(s) } }
             // One piece of evidence per alias (by pattern), so texts are built and compared only a few times.
             seenPatterns.removeAll(keepingCapacity: true)
             for i in aliasHits(c) where evidence.count < 5 && !seenPatterns.contains(a.hits[i].pattern) {
@@ -149,9 +159,9 @@ public struct RubricScorer: Sendable {
                 let h = a.hits[i]
                 // A negated alias shows with its negation cue.
                 if case .negatedAlias = kinds[h.pattern], let cue = a.negatedBy[i] {
-                    addEvidence(a.text(a.hits[cue].first, h.last))
+                    Self.add(a.text(a.hits[cue].first, h.last), to: &evidence, byBytes: byBytes)
                 } else {
-                    addEvidence(text(h))
+                    Self.add(text(h), to: &evidence, byBytes: byBytes)
                 }
             }
             var credit = aliasHits(c).isEmpty ? 0.0 : 1.0
@@ -175,11 +185,11 @@ public struct RubricScorer: Sendable {
                         case .right:
                             verdict = .right
                             rightValue = true
-                            addEvidence(a.text(h.first, r.last ?? h.last))
+                            Self.add(a.text(h.first, r.last ?? h.last), to: &evidence, byBytes: byBytes)
                         case .wrong:
                             if verdict != .right { verdict = .wrong; observed = valueText ?? "" }
                         case .missing:
-                            if verdict == nil { verdict = .missing; addEvidence(text(h)) }
+                            if verdict == nil { verdict = .missing; Self.add(text(h), to: &evidence, byBytes: byBytes) }
                         }
                     }
                     switch verdict {
@@ -392,6 +402,12 @@ public struct RubricScorer: Sendable {
         arithmetic.append("keyword-dump signals: concept words \(Self.format(Self.round(100 * dump.conceptShare, 1)))% of \(dump.contentTokens) tokens, \(dump.explainedGaps)/\(dump.gaps) gaps explained")
         arithmetic.append("score = \(Self.format(score)) → \(grade.rawValue)")
         return ScoringTrace(grade: result, matches: matches, valueChecks: valueChecks, arithmetic: arithmetic)
+    }
+
+    /// Adds `s` to a concept's `evidence`: at most five texts, none empty, none twice. (Static, with
+    /// `evidence` inout: a nested function capturing it checked exclusive access at run time at every call.)
+    private static func add(_ s: String, to evidence: inout [String], byBytes: Bool) {
+        if !s.isEmpty && evidence.count < 5 && !AnswerAnalysis.contains(evidence, s, byBytes: byBytes) { evidence.append(s) }
     }
 
     public static func round(_ x: Double, _ places: Int) -> Double {
