@@ -144,7 +144,7 @@ public struct RubricScorer: Sendable {
         func keyHits(_ c: Int) -> ArraySlice<Int> { byConcept[3 * c + 2] }
         // The answer's lexical features, per token: what explains a concept, and the similarity signal.
         let features = ReferenceFeatures.features(of: a.tokens) { [words = a.words, wordOf = a.wordOf] in words[Int(wordOf[$0])].feature }
-        var valueChecks: [ValueCheck] = []
+        var valueChecks: [ValueCheck] = [] // only the trace reports them
         var concepts: [ConceptResult] = []
         concepts.reserveCapacity(n)
         var wrongValues: [(concept: Int, observed: String, expected: String)] = []
@@ -178,9 +178,11 @@ public struct RubricScorer: Sendable {
                         let r = ValueReader.read(after: h.last, keyFirst: h.first, tokens: a.tokens,
                                                  accepted: compiled.acceptedValues[c][f])
                         let valueText = r.first.flatMap { first in r.last.map { a.text(first, $0) } }
-                        valueChecks.append(ValueCheck(concept: rubric.concepts[c].id, key: text(h), observed: valueText,
-                                                      expected: fact.expected, verdict: r.verdict,
-                                                      offset: a.tokens[h.first].start))
+                        if traced {
+                            valueChecks.append(ValueCheck(concept: rubric.concepts[c].id, key: text(h), observed: valueText,
+                                                          expected: fact.expected, verdict: r.verdict,
+                                                          offset: a.tokens[h.first].start))
+                        }
                         switch r.verdict {
                         case .right:
                             verdict = .right
