@@ -49,7 +49,8 @@ public struct RubricScorer: Sendable {
         // 1. Misconceptions: every group in one sentence, none negated, the sentence not reporting
         // or refuting the claim (`很多人以为…`, `…的说法不对`).
         var reporting: [Bool]? = nil // per sentence, made on the first cue
-        for h in a.hits where kinds[h.pattern] == .reportedClaim {
+        for h in a.hits {
+            guard case .reportedClaim = kinds[h.pattern] else { continue }
             if reporting == nil { reporting = [Bool](repeating: false, count: (a.sentenceOf.last ?? 0) + 1) }
             reporting![a.sentenceOf[h.first]] = true
         }
@@ -115,6 +116,7 @@ public struct RubricScorer: Sendable {
         conceptEntries.reserveCapacity(a.hits.count)
         conceptSpans.reserveCapacity(a.hits.count)
         func insideClaim(_ i: Int) -> Bool {
+            guard !claimed.isEmpty else { return false }
             let h = a.hits[i]
             guard let m = claimed.first(where: { h.first >= $0.first && h.last <= $0.last })?.misconception else { return false }
             insideClaims.append((i, m))
@@ -150,11 +152,12 @@ public struct RubricScorer: Sendable {
         var wrongValues: [(concept: Int, observed: String, expected: String)] = []
         var seenPatterns: [Int] = []
         for c in rubric.concepts.indices {
+            let aliases = aliasHits(c), keys = keyHits(c)
             var evidence: [String] = []
-            if !aliasHits(c).isEmpty || !keyHits(c).isEmpty { evidence.reserveCapacity(5) }
+            if !aliases.isEmpty || !keys.isEmpty { evidence.reserveCapacity(5) }
             // One piece of evidence per alias (by pattern), so texts are built and compared only a few times.
             seenPatterns.removeAll(keepingCapacity: true)
-            for i in aliasHits(c) where evidence.count < 5 && !seenPatterns.contains(a.hits[i].pattern) {
+            for i in aliases where evidence.count < 5 && !seenPatterns.contains(a.hits[i].pattern) {
                 seenPatterns.append(a.hits[i].pattern)
                 let h = a.hits[i]
                 // A negated alias shows with its negation cue.
@@ -164,7 +167,7 @@ public struct RubricScorer: Sendable {
                     Self.add(text(h), to: &evidence, byBytes: byBytes)
                 }
             }
-            var credit = aliasHits(c).isEmpty ? 0.0 : 1.0
+            var credit = aliases.isEmpty ? 0.0 : 1.0
             var note: String? = nil
             var rightValue = false
             if !rubric.concepts[c].values.isEmpty {
@@ -172,7 +175,7 @@ public struct RubricScorer: Sendable {
                 for (f, fact) in rubric.concepts[c].values.enumerated() {
                     var verdict: ValueReader.Verdict? = nil
                     var observed = ""
-                    for i in keyHits(c) {
+                    for i in keys {
                         let h = a.hits[i]
                         guard case .valueKey(_, let ff) = kinds[h.pattern], ff == f else { continue }
                         let r = ValueReader.read(after: h.last, keyFirst: h.first, tokens: a.tokens,
@@ -200,8 +203,8 @@ public struct RubricScorer: Sendable {
                         factCredits.append(0)
                         wrongValues.append((c, observed, fact.expected))
                         note = "wrong value: \(fact.keys.first ?? "")=\(observed), expected \(fact.expected)"
-                    case .missing?: factCredits.append(aliasHits(c).isEmpty ? policy.keyWithoutValueCredit : 1)
-                    case nil: factCredits.append(aliasHits(c).isEmpty ? 0 : 1)
+                    case .missing?: factCredits.append(aliases.isEmpty ? policy.keyWithoutValueCredit : 1)
+                    case nil: factCredits.append(aliases.isEmpty ? 0 : 1)
                     }
                 }
                 credit = factCredits.reduce(0, +) / Double(max(1, factCredits.count))
@@ -209,7 +212,7 @@ public struct RubricScorer: Sendable {
             if credit == 0 && note == nil && !negatedHits(c).isEmpty { note = "negated" }
             // Named, not explained (a right value explains itself).
             if credit > 0, note == nil, !rightValue, policy.namedOnlyCredit < 1, let teaching = compiled.teachingFeatures[c],
-               !Explanation.isExplained(aliasHits(c), keyHits(c), in: a, features: features,
+               !Explanation.isExplained(aliases, keys, in: a, features: features,
                                         teaching: teaching, need: policy.explainingFeatures) {
                 credit *= max(0, policy.namedOnlyCredit)
                 note = Explanation.note
@@ -219,11 +222,15 @@ public struct RubricScorer: Sendable {
                                           credit: Self.round(credit, 3), evidence: evidence, note: note))
         }
         let totalWeight = compiled.conceptWeights.reduce(0, +)
-        let earned = zip(compiled.conceptWeights, concepts).reduce(0.0) { $0 + $1.0 * $1.1.credit }
+        // (By index: `zip` and `reduce` copied every `ConceptResult`.)
+        var earned = 0.0, conceptsHit = 0
+        for c in concepts.indices {
+            earned += compiled.conceptWeights[c] * concepts[c].credit
+            if concepts[c].hit { conceptsHit += 1 }
+        }
         // With a coverage target, naming that share of the weight is full coverage.
         let target = rubric.coverageTarget ?? 1
         let coverage = totalWeight > 0 ? min(1, earned / (totalWeight * target)) : 0
-        let conceptsHit = concepts.reduce(0) { $0 + ($1.hit ? 1 : 0) }
         let answerIsChinese = a.length.isMostlyChinese
         // Depth: the words spent per concept named, against the reference in the answer's language.
         // With a coverage target, the concepts beyond what reaches it earn nothing and must not cost.
