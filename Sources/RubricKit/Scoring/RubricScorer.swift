@@ -162,9 +162,9 @@ public struct RubricScorer: Sendable {
                 let h = a.hits[i]
                 // A negated alias shows with its negation cue.
                 if case .negatedAlias = kinds[h.pattern], let cue = a.negatedBy[i] {
-                    Self.add(a.text(a.hits[cue].first, h.last), to: &evidence, byBytes: byBytes)
+                    Self.addText(a.hits[cue].first, h.last, of: a, to: &evidence, byBytes: byBytes)
                 } else {
-                    Self.add(text(h), to: &evidence, byBytes: byBytes)
+                    Self.addText(h.first, h.last, of: a, to: &evidence, byBytes: byBytes)
                 }
             }
             var credit = aliases.isEmpty ? 0.0 : 1.0
@@ -190,11 +190,11 @@ public struct RubricScorer: Sendable {
                         case .right:
                             verdict = .right
                             rightValue = true
-                            Self.add(a.text(h.first, r.last ?? h.last), to: &evidence, byBytes: byBytes)
+                            Self.addText(h.first, r.last ?? h.last, of: a, to: &evidence, byBytes: byBytes)
                         case .wrong:
                             if verdict != .right { verdict = .wrong; observed = valueText ?? "" }
                         case .missing:
-                            if verdict == nil { verdict = .missing; Self.add(text(h), to: &evidence, byBytes: byBytes) }
+                            if verdict == nil { verdict = .missing; Self.addText(h.first, h.last, of: a, to: &evidence, byBytes: byBytes) }
                         }
                     }
                     switch verdict {
@@ -264,6 +264,7 @@ public struct RubricScorer: Sendable {
                 position = min(position, a.hits[i].first)
                 guard evidence.count < 4, !seenCues.contains(a.hits[i].pattern) else { continue }
                 seenCues.append(a.hits[i].pattern)
+                if Self.holds(evidence, textOf: a.hits[i].first, a.hits[i].last, in: a, byBytes: byBytes) { continue }
                 let t = text(a.hits[i])
                 if !AnswerAnalysis.contains(evidence, t, byBytes: byBytes) { evidence.append(t) }
             }
@@ -413,10 +414,38 @@ public struct RubricScorer: Sendable {
         return ScoringTrace(grade: result, matches: matches, valueChecks: valueChecks, arithmetic: arithmetic)
     }
 
-    /// Adds `s` to a concept's `evidence`: at most five texts, none empty, none twice. (Static, with
-    /// `evidence` inout: a nested function capturing it checked exclusive access at run time at every call.)
-    private static func add(_ s: String, to evidence: inout [String], byBytes: Bool) {
-        if !s.isEmpty && evidence.count < 5 && !AnswerAnalysis.contains(evidence, s, byBytes: byBytes) { evidence.append(s) }
+    /// Adds the answer's text of tokens `first...last` to a concept's `evidence`: at most five texts,
+    /// none empty, none twice. (Static, with `evidence` inout: a nested function capturing it checked
+    /// exclusive access at run time at every call.)
+    private static func addText(_ first: Int, _ last: Int, of a: AnswerAnalysis, to evidence: inout [String], byBytes: Bool) {
+        guard evidence.count < 5 else { return }
+        if byBytes {
+            // Compared before the `String` is made (a text repeated is never built); a text not held
+            // is new (and one of no bytes is "").
+            guard !holds(evidence, textOf: first, last, in: a, byBytes: true) else { return }
+            let s = a.text(first, last)
+            if !s.isEmpty { evidence.append(s) }
+        } else {
+            let s = a.text(first, last)
+            if !s.isEmpty && !AnswerAnalysis.contains(evidence, s, byBytes: false) { evidence.append(s) }
+        }
+    }
+
+    /// Whether `evidence` holds the answer's text of tokens `first...last` (`a.text`), told from the
+    /// answer's bytes without making the `String` when texts compare by their bytes (`byBytes`,
+    /// `AnswerAnalysis.sameText`). False when it cannot be told so, and for a text of no bytes.
+    static func holds(_ evidence: [String], textOf first: Int, _ last: Int, in a: AnswerAnalysis, byBytes: Bool) -> Bool {
+        guard byBytes, !evidence.isEmpty, first >= 0, last < a.tokens.count, first <= last else { return false }
+        let x = a.tokens[first].byteStart, y = a.tokens[last].byteEnd
+        guard x >= 0, y <= a.utf8.count, x < y else { return false }
+        return a.utf8.withUnsafeBufferPointer { answer in
+            let text = UnsafeBufferPointer(rebasing: answer[x..<y])
+            for e in evidence where e.utf8.count == text.count {
+                let equal = e.utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, text.baseAddress!, text.count) == 0 }
+                if equal ?? e.utf8.elementsEqual(text) { return true }
+            }
+            return false
+        }
     }
 
     public static func round(_ x: Double, _ places: Int) -> Double {
