@@ -123,4 +123,31 @@ struct ScorerFastPathTests {
         }
         #expect(scorer.grade("", against: ScoringFixtures.gmp).flags.contains("empty"))
     }
+
+    /// A concept's evidence text is compared with the texts already there by the answer's bytes
+    /// before its `String` is made (`RubricScorer.holds`): it finds a text exactly where
+    /// `AnswerAnalysis.contains` finds the `String`, and tells nothing when texts do not compare by
+    /// their bytes (canonically equivalent spellings) or the tokens give no text.
+    @Test func evidenceIsToldApartByItsBytesAsByItsStrings() {
+        let compiled = RubricScorer(framework: ScoringFixtures.framework).compile(ScoringFixtures.gmp)
+        let answers = Self.samples + [
+            "P是逻辑处理器，P是逻辑处理器。M和P", "G, g, G; GMP gmp GMP", "ｐ与P、Ｐ", "é e\u{301} é", "😀😀 ab ab",
+            "a\u{0}b a\u{0}b", "Ａ Ａ A", String(repeating: "M P ", count: 300),
+        ]
+        for answer in answers {
+            let a = AnswerAnalysis(answer: answer, compiled: compiled)
+            let byBytes = a.tokens.comparesByBytes
+            let n = a.tokens.count
+            var evidence: [String] = []
+            for first in -1...min(n, 40) {
+                for last in [first - 1, first, first + 1, n] {
+                    let text = a.text(first, last)
+                    let expected = byBytes && !text.isEmpty && AnswerAnalysis.contains(evidence, text, byBytes: byBytes)
+                    #expect(RubricScorer.holds(evidence, textOf: first, last, in: a, byBytes: byBytes) == expected,
+                            "\(answer.debugDescription) \(first)...\(last)")
+                    if !text.isEmpty && evidence.count < 8 { evidence.append(text) }
+                }
+            }
+        }
+    }
 }

@@ -15,20 +15,25 @@ enum Explanation {
         guard need > 0 else { return true }
         let count = a.tokens.count
         // A run's hits come in the answer's order, so a sentence's hits are adjacent: each sentence
-        // is read once (linear in the answer however many times it names the concept).
+        // is read once (linear in the answer however many times it names the concept). (Plain loops:
+        // through `contains(where:)` and a nested function, `last` lived in a heap box.)
         var last = -1
-        func explains(_ i: Int) -> Bool {
-            let h = a.hits[i]
-            guard h.first >= 0, h.last < count, h.first <= h.last else { return false }
-            let s = a.sentenceOf[h.first]
-            guard s != last else { return false }
-            last = s
-            var lo = h.first
-            while lo > 0 && a.sentenceOf[lo - 1] == s { lo -= 1 }
-            var hi = h.last + 1
-            while hi < count && a.sentenceOf[hi] == s { hi += 1 }
-            return ReferenceFeatures.sharedCount(features, lo..<hi, excluding: h.first...h.last, in: teaching, limit: need) >= need
+        for run in 0..<2 {
+            for i in run == 0 ? hits : more {
+                let h = a.hits[i]
+                guard h.first >= 0, h.last < count, h.first <= h.last else { continue }
+                let s = a.sentenceOf[h.first]
+                guard s != last else { continue }
+                last = s
+                var lo = h.first
+                while lo > 0 && a.sentenceOf[lo - 1] == s { lo -= 1 }
+                var hi = h.last + 1
+                while hi < count && a.sentenceOf[hi] == s { hi += 1 }
+                if ReferenceFeatures.sharedCount(features, lo..<hi, excluding: h.first...h.last, in: teaching, limit: need) >= need {
+                    return true
+                }
+            }
         }
-        return hits.contains(where: explains) || more.contains(where: explains)
+        return false
     }
 }

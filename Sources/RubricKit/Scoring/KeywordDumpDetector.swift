@@ -55,12 +55,15 @@ struct KeywordDumpDetector {
     static func measure(spans: [(first: Int, last: Int, concept: Int)], in answer: AnswerAnalysis,
                         gapsBelowShare: Double? = nil) -> KeywordDumpDetector {
         let tokens = answer.tokens
+        // The content tokens (all but symbols) are counted already; those in a span are counted once each.
+        let content = answer.length.contentTokens
         var covered = [Bool](repeating: false, count: tokens.count)
-        for s in spans { for i in s.first...s.last { covered[i] = true } }
-        var content = 0, inConcept = 0
-        for (i, t) in tokens.enumerated() where t.kind != .symbol {
-            content += 1
-            if covered[i] { inConcept += 1 }
+        var inConcept = 0
+        for s in spans {
+            for i in s.first...s.last where !covered[i] {
+                covered[i] = true
+                if tokens[i].kind != .symbol { inConcept += 1 }
+            }
         }
         if let least = gapsBelowShare, content == 0 || Double(inConcept) / Double(content) < least {
             return KeywordDumpDetector(contentTokens: content, conceptTokens: inConcept, gaps: 0, explainedGaps: 0)

@@ -49,7 +49,8 @@ public struct RubricScorer: Sendable {
         // 1. Misconceptions: every group in one sentence, none negated, the sentence not reporting
         // or refuting the claim (`很多人以为…`, `…的说法不对`).
         var reporting: [Bool]? = nil // per sentence, made on the first cue
-        for h in a.hits where kinds[h.pattern] == .reportedClaim {
+        for h in a.hits {
+            guard case .reportedClaim = kinds[h.pattern] else { continue }
             if reporting == nil { reporting = [Bool](repeating: false, count: (a.sentenceOf.last ?? 0) + 1) }
             reporting![a.sentenceOf[h.first]] = true
         }
@@ -68,28 +69,39 @@ public struct RubricScorer: Sendable {
         // (`Flannel也支持NetworkPolicy` does not show what NetworkPolicy is for). Only the matched
         // phrases, not the words between a claim's groups, which may say something right.
         var claimed: [(first: Int, last: Int, misconception: Int)] = []
-        for (m, mis) in rubric.misconceptions.enumerated() where !mis.match.isEmpty && !misconceptionHits[m].isEmpty {
+        // (Loops, not closures: a closure capturing the analysis copies all its arrays.)
+        var sentences: [Int] = [] // the sentences of a misconception's hits, sorted
+        for m in rubric.misconceptions.indices where !misconceptionHits[m].isEmpty {
+            let groupCount = rubric.misconceptions[m].match.count
+            guard groupCount > 0 else { continue }
             // The first sentence holding every group, with the first hit of each group in it.
             let hits = misconceptionHits[m]
-            var found: [Int]? = nil
+            sentences.removeAll(keepingCapacity: true)
+            for i in hits { sentences.append(a.sentenceOf[a.hits[i].first]) }
+            sentences.sort()
+            var found = false
             var previous = -1
-            for s in hits.map({ a.sentenceOf[a.hits[$0].first] }).sorted() where s != previous {
+            for s in sentences where s != previous {
                 previous = s
                 first.removeAll(keepingCapacity: true)
-                first.append(contentsOf: repeatElement(nil, count: mis.match.count))
+                first.append(contentsOf: repeatElement(nil, count: groupCount))
                 for i in hits where a.sentenceOf[a.hits[i].first] == s {
                     guard case .misconception(_, let g) = kinds[a.hits[i].pattern], g < first.count else { continue }
                     if first[g] == nil { first[g] = i }
                 }
-                if !first.contains(nil) { found = first.compactMap { $0 }; break }
+                if !first.contains(nil) { found = true; break }
             }
-            if let groups = found {
-                for g in groups { claimed.append((a.hits[g].first, a.hits[g].last, m)) }
-                let evidence = groups.map { text(a.hits[$0]) }
-                misconceptions.append(MisconceptionResult(id: mis.id, claim: mis.claim.text(compiled.language),
-                                                          correction: mis.correction.text(compiled.language),
-                                                          penalty: mis.penalty, evidence: evidence))
+            guard found else { continue }
+            var evidence: [String] = []
+            evidence.reserveCapacity(groupCount)
+            for case let g? in first {
+                claimed.append((a.hits[g].first, a.hits[g].last, m))
+                evidence.append(text(a.hits[g]))
             }
+            let mis = rubric.misconceptions[m]
+            misconceptions.append(MisconceptionResult(id: mis.id, claim: mis.claim.text(compiled.language),
+                                                      correction: mis.correction.text(compiled.language),
+                                                      penalty: mis.penalty, evidence: evidence))
         }
 
         // 2. Concepts: aliases and value facts.
@@ -104,6 +116,7 @@ public struct RubricScorer: Sendable {
         conceptEntries.reserveCapacity(a.hits.count)
         conceptSpans.reserveCapacity(a.hits.count)
         func insideClaim(_ i: Int) -> Bool {
+            guard !claimed.isEmpty else { return false }
             let h = a.hits[i]
             guard let m = claimed.first(where: { h.first >= $0.first && h.last <= $0.last })?.misconception else { return false }
             insideClaims.append((i, m))
@@ -132,29 +145,29 @@ public struct RubricScorer: Sendable {
         func negatedHits(_ c: Int) -> ArraySlice<Int> { byConcept[3 * c + 1] }
         func keyHits(_ c: Int) -> ArraySlice<Int> { byConcept[3 * c + 2] }
         // The answer's lexical features, per token: what explains a concept, and the similarity signal.
-        let features = ReferenceFeatures.features(of: a.tokens) { a.wordFeature($0) }
-        var valueChecks: [ValueCheck] = []
+        let features = ReferenceFeatures.features(of: a.tokens) { [words = a.words, wordOf = a.wordOf] in words[Int(wordOf[$0])].feature }
+        var valueChecks: [ValueCheck] = [] // only the trace reports them
         var concepts: [ConceptResult] = []
         concepts.reserveCapacity(n)
         var wrongValues: [(concept: Int, observed: String, expected: String)] = []
         var seenPatterns: [Int] = []
         for c in rubric.concepts.indices {
+            let aliases = aliasHits(c), keys = keyHits(c)
             var evidence: [String] = []
-            if !aliasHits(c).isEmpty || !keyHits(c).isEmpty { evidence.reserveCapacity(5) }
-            func addEvidence(_ s: String) { if !s.isEmpty && evidence.count < 5 && !AnswerAnalysis.contains(evidence, s, byBytes: byBytes) { evidence.append(s) } }
+            if !aliases.isEmpty || !keys.isEmpty { evidence.reserveCapacity(5) }
             // One piece of evidence per alias (by pattern), so texts are built and compared only a few times.
             seenPatterns.removeAll(keepingCapacity: true)
-            for i in aliasHits(c) where evidence.count < 5 && !seenPatterns.contains(a.hits[i].pattern) {
+            for i in aliases where evidence.count < 5 && !seenPatterns.contains(a.hits[i].pattern) {
                 seenPatterns.append(a.hits[i].pattern)
                 let h = a.hits[i]
                 // A negated alias shows with its negation cue.
                 if case .negatedAlias = kinds[h.pattern], let cue = a.negatedBy[i] {
-                    addEvidence(a.text(a.hits[cue].first, h.last))
+                    Self.addText(a.hits[cue].first, h.last, of: a, to: &evidence, byBytes: byBytes)
                 } else {
-                    addEvidence(text(h))
+                    Self.addText(h.first, h.last, of: a, to: &evidence, byBytes: byBytes)
                 }
             }
-            var credit = aliasHits(c).isEmpty ? 0.0 : 1.0
+            var credit = aliases.isEmpty ? 0.0 : 1.0
             var note: String? = nil
             var rightValue = false
             if !rubric.concepts[c].values.isEmpty {
@@ -162,24 +175,26 @@ public struct RubricScorer: Sendable {
                 for (f, fact) in rubric.concepts[c].values.enumerated() {
                     var verdict: ValueReader.Verdict? = nil
                     var observed = ""
-                    for i in keyHits(c) {
+                    for i in keys {
                         let h = a.hits[i]
                         guard case .valueKey(_, let ff) = kinds[h.pattern], ff == f else { continue }
                         let r = ValueReader.read(after: h.last, keyFirst: h.first, tokens: a.tokens,
                                                  accepted: compiled.acceptedValues[c][f])
                         let valueText = r.first.flatMap { first in r.last.map { a.text(first, $0) } }
-                        valueChecks.append(ValueCheck(concept: rubric.concepts[c].id, key: text(h), observed: valueText,
-                                                      expected: fact.expected, verdict: r.verdict,
-                                                      offset: a.tokens[h.first].start))
+                        if traced {
+                            valueChecks.append(ValueCheck(concept: rubric.concepts[c].id, key: text(h), observed: valueText,
+                                                          expected: fact.expected, verdict: r.verdict,
+                                                          offset: a.tokens[h.first].start))
+                        }
                         switch r.verdict {
                         case .right:
                             verdict = .right
                             rightValue = true
-                            addEvidence(a.text(h.first, r.last ?? h.last))
+                            Self.addText(h.first, r.last ?? h.last, of: a, to: &evidence, byBytes: byBytes)
                         case .wrong:
                             if verdict != .right { verdict = .wrong; observed = valueText ?? "" }
                         case .missing:
-                            if verdict == nil { verdict = .missing; addEvidence(text(h)) }
+                            if verdict == nil { verdict = .missing; Self.addText(h.first, h.last, of: a, to: &evidence, byBytes: byBytes) }
                         }
                     }
                     switch verdict {
@@ -188,8 +203,8 @@ public struct RubricScorer: Sendable {
                         factCredits.append(0)
                         wrongValues.append((c, observed, fact.expected))
                         note = "wrong value: \(fact.keys.first ?? "")=\(observed), expected \(fact.expected)"
-                    case .missing?: factCredits.append(aliasHits(c).isEmpty ? policy.keyWithoutValueCredit : 1)
-                    case nil: factCredits.append(aliasHits(c).isEmpty ? 0 : 1)
+                    case .missing?: factCredits.append(aliases.isEmpty ? policy.keyWithoutValueCredit : 1)
+                    case nil: factCredits.append(aliases.isEmpty ? 0 : 1)
                     }
                 }
                 credit = factCredits.reduce(0, +) / Double(max(1, factCredits.count))
@@ -197,7 +212,7 @@ public struct RubricScorer: Sendable {
             if credit == 0 && note == nil && !negatedHits(c).isEmpty { note = "negated" }
             // Named, not explained (a right value explains itself).
             if credit > 0, note == nil, !rightValue, policy.namedOnlyCredit < 1, let teaching = compiled.teachingFeatures[c],
-               !Explanation.isExplained(aliasHits(c), keyHits(c), in: a, features: features,
+               !Explanation.isExplained(aliases, keys, in: a, features: features,
                                         teaching: teaching, need: policy.explainingFeatures) {
                 credit *= max(0, policy.namedOnlyCredit)
                 note = Explanation.note
@@ -207,11 +222,15 @@ public struct RubricScorer: Sendable {
                                           credit: Self.round(credit, 3), evidence: evidence, note: note))
         }
         let totalWeight = compiled.conceptWeights.reduce(0, +)
-        let earned = zip(compiled.conceptWeights, concepts).reduce(0.0) { $0 + $1.0 * $1.1.credit }
+        // (By index: `zip` and `reduce` copied every `ConceptResult`.)
+        var earned = 0.0, conceptsHit = 0
+        for c in concepts.indices {
+            earned += compiled.conceptWeights[c] * concepts[c].credit
+            if concepts[c].hit { conceptsHit += 1 }
+        }
         // With a coverage target, naming that share of the weight is full coverage.
         let target = rubric.coverageTarget ?? 1
         let coverage = totalWeight > 0 ? min(1, earned / (totalWeight * target)) : 0
-        let conceptsHit = concepts.reduce(0) { $0 + ($1.hit ? 1 : 0) }
         let answerIsChinese = a.length.isMostlyChinese
         // Depth: the words spent per concept named, against the reference in the answer's language.
         // With a coverage target, the concepts beyond what reaches it earn nothing and must not cost.
@@ -245,6 +264,7 @@ public struct RubricScorer: Sendable {
                 position = min(position, a.hits[i].first)
                 guard evidence.count < 4, !seenCues.contains(a.hits[i].pattern) else { continue }
                 seenCues.append(a.hits[i].pattern)
+                if Self.holds(evidence, textOf: a.hits[i].first, a.hits[i].last, in: a, byBytes: byBytes) { continue }
                 let t = text(a.hits[i])
                 if !AnswerAnalysis.contains(evidence, t, byBytes: byBytes) { evidence.append(t) }
             }
@@ -392,6 +412,40 @@ public struct RubricScorer: Sendable {
         arithmetic.append("keyword-dump signals: concept words \(Self.format(Self.round(100 * dump.conceptShare, 1)))% of \(dump.contentTokens) tokens, \(dump.explainedGaps)/\(dump.gaps) gaps explained")
         arithmetic.append("score = \(Self.format(score)) → \(grade.rawValue)")
         return ScoringTrace(grade: result, matches: matches, valueChecks: valueChecks, arithmetic: arithmetic)
+    }
+
+    /// Adds the answer's text of tokens `first...last` to a concept's `evidence`: at most five texts,
+    /// none empty, none twice. (Static, with `evidence` inout: a nested function capturing it checked
+    /// exclusive access at run time at every call.)
+    private static func addText(_ first: Int, _ last: Int, of a: AnswerAnalysis, to evidence: inout [String], byBytes: Bool) {
+        guard evidence.count < 5 else { return }
+        if byBytes {
+            // Compared before the `String` is made (a text repeated is never built); a text not held
+            // is new (and one of no bytes is "").
+            guard !holds(evidence, textOf: first, last, in: a, byBytes: true) else { return }
+            let s = a.text(first, last)
+            if !s.isEmpty { evidence.append(s) }
+        } else {
+            let s = a.text(first, last)
+            if !s.isEmpty && !AnswerAnalysis.contains(evidence, s, byBytes: false) { evidence.append(s) }
+        }
+    }
+
+    /// Whether `evidence` holds the answer's text of tokens `first...last` (`a.text`), told from the
+    /// answer's bytes without making the `String` when texts compare by their bytes (`byBytes`,
+    /// `AnswerAnalysis.sameText`). False when it cannot be told so, and for a text of no bytes.
+    static func holds(_ evidence: [String], textOf first: Int, _ last: Int, in a: AnswerAnalysis, byBytes: Bool) -> Bool {
+        guard byBytes, !evidence.isEmpty, first >= 0, last < a.tokens.count, first <= last else { return false }
+        let x = a.tokens[first].byteStart, y = a.tokens[last].byteEnd
+        guard x >= 0, y <= a.utf8.count, x < y else { return false }
+        return a.utf8.withUnsafeBufferPointer { answer in
+            let text = UnsafeBufferPointer(rebasing: answer[x..<y])
+            for e in evidence where e.utf8.count == text.count {
+                let equal = e.utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, text.baseAddress!, text.count) == 0 }
+                if equal ?? e.utf8.elementsEqual(text) { return true }
+            }
+            return false
+        }
     }
 
     public static func round(_ x: Double, _ places: Int) -> Double {
