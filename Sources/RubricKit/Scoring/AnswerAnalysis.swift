@@ -6,8 +6,8 @@ struct AnswerAnalysis {
     let symbols: [Int32]
     /// Per token: a word's index in `words`, -1 for other tokens.
     let wordOf: [Int32]
-    /// The answer's distinct words, each resolved once: how, and its stem (the vocabulary's
-    /// spelling when it resolved).
+    /// The answer's words, each resolved once (a word the rubric's cache keeps may appear several
+    /// times, as the same resolution): how, and its stem (the vocabulary's spelling when it resolved).
     let words: [WordResolutionCache.Resolved]
     let hits: [TokenAutomaton.Hit]
     /// Per hit: the negation cue hit that negates it, if any.
@@ -39,7 +39,7 @@ struct AnswerAnalysis {
             wordOf = [Int32](unsafeUninitializedCapacity: count) { wordOut, wordCount in
                 // Each distinct word is resolved once: word → index in `words`. (Local to this
                 // closure: captured from outside, the memo was copied at every lookup.)
-                var memo = WordMemo(capacity: wordTokens / 2 + 8)
+                var memo = WordMemo()
                 // A CJK character (most tokens of a Chinese answer) is one table lookup by its scalar.
                 let cjk = compiled.vocabulary.cjk
                 tokens.tokens.withUnsafeBufferPointer { all in
@@ -49,6 +49,16 @@ struct AnswerAnalysis {
                         if t.kind == .cjk { symbolOut[i] = cjk[t.scalar] ?? Vocabulary.unknown; continue }
                         guard t.kind == .word else { symbolOut[i] = compiled.vocabulary.symbol(ofNonWord: i, in: tokens); continue }
                         let hash = tokens.withText(i) { TextTable.asciiHash($0) }
+                        // A word the rubric's cache keeps is looked up there at every occurrence
+                        // (as cheap as a memo, which then need not be built); any other is
+                        // resolved once per answer through the memo.
+                        if wordCache.keeps(i, in: tokens, asciiHash: hash) {
+                            let r = wordCache.resolve(i, in: tokens, asciiHash: hash)
+                            symbolOut[i] = r.symbol
+                            wordOut[i] = Int32(words.count)
+                            words.append(r)
+                            continue
+                        }
                         if let m = memo.value(of: i, in: tokens, asciiHash: hash) {
                             symbolOut[i] = words[Int(m)].symbol
                             wordOut[i] = m

@@ -1,5 +1,6 @@
-/// An answer's distinct words, each to its index in `AnswerAnalysis.words`, looked up by a token's
-/// folded bytes. An ASCII word is remembered by where its first occurrence's text lies in the
+/// An answer's distinct words that the rubric's `WordResolutionCache` does not keep (not ASCII,
+/// longer than it keeps, letters not their bytes), each to its index in `AnswerAnalysis.words`,
+/// looked up by a token's folded bytes, so each is resolved once per answer. An ASCII word is remembered by where its first occurrence's text lies in the
 /// `TokenizedText` (FNV-1a over the bytes, compared byte for byte): no `String` per word, unlike
 /// `TextTable` (under the same hash). Any other word goes to a `Dictionary` of `String`s, which keeps `String`'s canonical
 /// equivalence exactly as before.
@@ -11,12 +12,10 @@ struct WordMemo {
         let probeHash: Int
     }
 
-    private var ascii: ProbingTable<Entry>
+    /// Allocated at the first ASCII word remembered (most answers remember none: the rubric's
+    /// word cache keeps their words).
+    private var ascii: ProbingTable<Entry>?
     private var others: [String: Int32] = [:]
-
-    init(capacity: Int) {
-        ascii = ProbingTable(capacity: capacity, placeholder: Entry(textStart: 0, textEnd: 0, probeHash: 0))
-    }
 
     /// The value of token `i`'s folded text; `asciiHash` is its `TextTable.asciiHash` (nil when
     /// the text is not ASCII), which the caller computes once for the lookups and the insert.
@@ -24,7 +23,7 @@ struct WordMemo {
         // (The closure captures the token and the text, not the memo: capturing the memo copied it.)
         let t = tokens[i]
         guard let hash = asciiHash else { return others[tokens.text(i)] }
-        return ascii.value(hash: hash) { e in
+        return ascii?.value(hash: hash) { e in
             e.probeHash == hash && tokens.textEqual(e.textStart..<e.textEnd, t.textStart..<t.textEnd)
         }
     }
@@ -33,7 +32,8 @@ struct WordMemo {
     mutating func insert(_ i: Int, in tokens: TokenizedText, asciiHash: Int?, text: @autoclosure () -> String, _ value: Int32) {
         let t = tokens[i]
         if let hash = asciiHash {
-            ascii.insert(Entry(textStart: t.textStart, textEnd: t.textEnd, probeHash: hash), value)
+            if ascii == nil { ascii = ProbingTable(placeholder: Entry(textStart: 0, textEnd: 0, probeHash: 0)) }
+            ascii!.insert(Entry(textStart: t.textStart, textEnd: t.textEnd, probeHash: hash), value)
         } else {
             others[text()] = value
         }

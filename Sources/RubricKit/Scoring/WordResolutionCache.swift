@@ -52,13 +52,16 @@ final class WordResolutionCache: Sendable {
             return found.map { entries[Int($0)] }
         }
 
-        /// Remembers `resolved` for `word` (hash `hash`), unless the store is full or knows it.
-        mutating func insert(_ word: UnsafeBufferPointer<UInt8>, hash: Int, _ resolved: Resolved) {
-            guard entries.count < WordResolutionCache.capacity, !word.isEmpty, entry(word, hash: hash) == nil else { return }
+        /// Remembers `resolved` for `word` (hash `hash`), unless the store knows it already; false
+        /// when the store is full.
+        mutating func insert(_ word: UnsafeBufferPointer<UInt8>, hash: Int, _ resolved: Resolved) -> Bool {
+            guard entries.count < WordResolutionCache.capacity else { return false }
+            guard !word.isEmpty, entry(word, hash: hash) == nil else { return true }
             let start = bytes.count
             bytes.append(contentsOf: word)
             index.insert(Key(start: start, end: bytes.count, probeHash: hash), Int32(entries.count))
             entries.append(resolved)
+            return true
         }
     }
 
@@ -69,11 +72,27 @@ final class WordResolutionCache: Sendable {
 
     init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
 
+    /// Whether the cache is full: it keeps no further word (see above).
+    private let full = Atomic(false)
+
+    /// Whether the cache keeps word token `i` (see above) and is not full; `asciiHash` is its
+    /// text's `TextTable.asciiHash` (nil when the text is not ASCII).
+    @inline(__always)
+    func keeps(_ i: Int, in tokens: TokenizedText, asciiHash: Int?) -> Bool {
+        Self.keepable(i, in: tokens, asciiHash: asciiHash) && !full.load(ordering: .relaxed)
+    }
+
+    @inline(__always)
+    private static func keepable(_ i: Int, in tokens: TokenizedText, asciiHash: Int?) -> Bool {
+        let token = tokens[i]
+        return asciiHash != nil && token.letterCount == tokens.textCount(i) && token.letterCount <= Vocabulary.longestWord
+    }
+
     /// The resolution of word token `i`; `asciiHash` is its text's `TextTable.asciiHash` (nil
     /// when the text is not ASCII).
     func resolve(_ i: Int, in tokens: TokenizedText, asciiHash: Int?) -> Resolved {
         let token = tokens[i]
-        let cacheable = asciiHash != nil && token.letterCount == tokens.textCount(i) && token.letterCount <= Vocabulary.longestWord
+        let cacheable = Self.keepable(i, in: tokens, asciiHash: asciiHash)
         if cacheable, let hash = asciiHash, let known = tokens.withText(i, { word in store.withLock { $0.entry(word, hash: hash) } }) {
             return known
         }
@@ -83,7 +102,8 @@ final class WordResolutionCache: Sendable {
         let feature = ReferenceFeatures.wordFeature(i, in: tokens, stem: stem)
         let resolved = Resolved(symbol: r.symbol, resolution: r.resolution, stem: stem, feature: feature)
         if cacheable, let hash = asciiHash {
-            tokens.withText(i) { word in store.withLock { $0.insert(word, hash: hash, resolved) } }
+            let kept = tokens.withText(i) { word in store.withLock { $0.insert(word, hash: hash, resolved) } }
+            if !kept { full.store(true, ordering: .relaxed) }
         }
         return resolved
     }
