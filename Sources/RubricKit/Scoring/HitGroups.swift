@@ -12,7 +12,7 @@ struct HitGroups {
         self.groupCount = groupCount
         guard !entries.isEmpty else { storage = []; return }
         let base = groupCount + 1
-        var storage = [Int](repeating: 0, count: base + entries.count)
+        var storage = [Int](filled: 0, count: base + entries.count)
         // Each group's size, then its end.
         for e in entries { storage[e.group] += 1 }
         for g in 1..<groupCount { storage[g] += storage[g - 1] }

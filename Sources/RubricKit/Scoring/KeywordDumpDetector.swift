@@ -57,7 +57,7 @@ struct KeywordDumpDetector {
         let tokens = answer.tokens
         // The content tokens (all but symbols) are counted already; those in a span are counted once each.
         let content = answer.length.contentTokens
-        var covered = [Bool](repeating: false, count: tokens.count)
+        var covered = [Bool](filled: false, count: tokens.count)
         var inConcept = 0
         for s in spans {
             for i in s.first...s.last where !covered[i] {

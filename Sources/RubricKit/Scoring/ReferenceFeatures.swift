@@ -30,7 +30,7 @@ struct ReferenceFeatures: Sendable {
     /// already credits those.)
     func recall(of answer: [UInt64], answerIsChinese: Bool) -> Double? {
         guard answerIsChinese == isChinese, index.count > 0 else { return nil }
-        var found = [Bool](repeating: false, count: index.count)
+        var found = [Bool](filled: false, count: index.count)
         var n = 0
         for f in answer where f != 0 { if let i = index[f], !found[Int(i)] { found[Int(i)] = true; n += 1 } }
         return Double(n) / Double(index.count)

@@ -51,7 +51,7 @@ public struct RubricScorer: Sendable {
         var reporting: [Bool]? = nil // per sentence, made on the first cue
         for h in a.hits {
             guard case .reportedClaim = kinds[h.pattern] else { continue }
-            if reporting == nil { reporting = [Bool](repeating: false, count: (a.sentenceOf.last ?? 0) + 1) }
+            if reporting == nil { reporting = [Bool](filled: false, count: (a.sentenceOf.last ?? 0) + 1) }
             reporting![a.sentenceOf[h.first]] = true
         }
         // Per misconception, its hits not negated, grouped by one counting sort.
@@ -171,7 +171,8 @@ public struct RubricScorer: Sendable {
             var note: String? = nil
             var rightValue = false
             if !rubric.concepts[c].values.isEmpty {
-                var factCredits: [Double] = []
+                // The facts' credits, summed in fact order (one per fact; no array made per concept).
+                var factCredits = 0.0
                 for (f, fact) in rubric.concepts[c].values.enumerated() {
                     var verdict: ValueReader.Verdict? = nil
                     var observed = ""
@@ -198,16 +199,15 @@ public struct RubricScorer: Sendable {
                         }
                     }
                     switch verdict {
-                    case .right?: factCredits.append(1)
+                    case .right?: factCredits += 1
                     case .wrong?:
-                        factCredits.append(0)
                         wrongValues.append((c, observed, fact.expected))
                         note = "wrong value: \(fact.keys.first ?? "")=\(observed), expected \(fact.expected)"
-                    case .missing?: factCredits.append(aliases.isEmpty ? policy.keyWithoutValueCredit : 1)
-                    case nil: factCredits.append(aliases.isEmpty ? 0 : 1)
+                    case .missing?: factCredits += aliases.isEmpty ? policy.keyWithoutValueCredit : 1
+                    case nil: factCredits += aliases.isEmpty ? 0 : 1
                     }
                 }
-                credit = factCredits.reduce(0, +) / Double(max(1, factCredits.count))
+                credit = factCredits / Double(rubric.concepts[c].values.count)
             }
             if credit == 0 && note == nil && !negatedHits(c).isEmpty { note = "negated" }
             // Named, not explained (a right value explains itself).
@@ -241,7 +241,7 @@ public struct RubricScorer: Sendable {
         // 3. The framework: cues and the steps of the concepts hit.
         let allSteps = FrameworkStep.allCases
         var stepEntries: [(group: Int, hit: Int)] = []
-        var habitHits = [Bool](repeating: false, count: framework.habits.count)
+        var habitHits = [Bool](filled: false, count: framework.habits.count)
         var dontKnowHits: [Int] = []
         for (i, h) in a.hits.enumerated() {
             switch kinds[h.pattern] {
