@@ -54,19 +54,23 @@ struct FeedbackWriter {
             }
             return items
         }
-        // Covered labels, and those only named, in one pass into room for all (compactMap grew from one).
+        // Covered labels, and those only named, in one pass into room for all (compactMap grew from
+        // one; the named ones get room for the rest at the first, growing no more).
         var covered: [String] = [], namedOnly: [String] = []
         covered.reserveCapacity(concepts.count)
         for c in concepts.indices where concepts[c].hit {
             covered.append(concepts[c].label)
-            if concepts[c].note == Explanation.note { namedOnly.append(concepts[c].label) }
+            if concepts[c].note == Explanation.note {
+                if namedOnly.isEmpty { namedOnly.reserveCapacity(concepts.count - c) }
+                namedOnly.append(concepts[c].label)
+            }
         }
         if !covered.isEmpty {
             items.append(FeedbackItem(kind: .covered, text: Self.list(zh ? "已覆盖：" : "Covered: ", covered, separator: sep)))
         }
         if !namedOnly.isEmpty {
-            var text = Self.list(zh ? "只点到名称、没有展开：" : "Named but not explained: ", namedOnly, separator: sep)
-            text += zh ? "。说一说它是什么、怎么工作。" : ". Say what each is and how it works."
+            let text = Self.list(zh ? "只点到名称、没有展开：" : "Named but not explained: ", namedOnly, separator: sep,
+                                 tail: zh ? "。说一说它是什么、怎么工作。" : ". Say what each is and how it works.")
             items.append(FeedbackItem(kind: .unexplained, text: text))
         }
         // Missed concepts, most important first, sorted in room reserved for all (no filtered array
@@ -90,16 +94,16 @@ struct FeedbackWriter {
         }
         for m in misconceptions {
             items.append(FeedbackItem(kind: .misconception, text: zh
-                ? "误区：\(m.claim)。纠正：\(m.correction)"
-                : "Misconception: \(m.claim). Correction: \(m.correction)"))
+                ? Self.concat("误区：", m.claim, "。纠正：", m.correction)
+                : Self.concat("Misconception: ", m.claim, ". Correction: ", m.correction)))
         }
         let absent = result.steps.compactMap { $0.present ? nil : $0.step }
         if !absent.isEmpty {
             let names = absent.map { stepName($0) }.joined(separator: sep)
             let tip = framework.step(absent[0])?.tip.text(language) ?? ""
             items.append(FeedbackItem(kind: .framework, text: zh
-                ? "答题框架：缺少「\(names)」。\(tip)"
-                : "Framework: missing \(names). \(tip)"))
+                ? Self.concat("答题框架：缺少「", names, "」。", tip)
+                : Self.concat("Framework: missing ", names, ". ", tip)))
         } else if !result.inOrder {
             items.append(FeedbackItem(kind: .framework, text: zh
                 ? "答题框架：五个步骤都有，但顺序可以更清晰：理解确认 → 核心概念 → 具体实现 → 实际应用 → 优化思考。"
@@ -112,10 +116,11 @@ struct FeedbackWriter {
         return items
     }
 
-    /// `head` followed by `parts` separated by `separator`, in one string reserved at its final size
-    /// (`head + parts.joined(separator:)` reserved an estimate, grew, then copied it after `head`).
-    static func list(_ head: String, _ parts: [String], separator: String) -> String {
-        var count = head.utf8.count + separator.utf8.count * max(0, parts.count - 1)
+    /// `head` followed by `parts` separated by `separator`, then `tail`, in one string reserved at
+    /// its final size (`head + parts.joined(separator:)` reserved an estimate, grew, then copied it
+    /// after `head`).
+    static func list(_ head: String, _ parts: [String], separator: String, tail: String = "") -> String {
+        var count = head.utf8.count + separator.utf8.count * max(0, parts.count - 1) + tail.utf8.count
         for p in parts { count += p.utf8.count }
         var text = ""
         text.reserveCapacity(count)
@@ -124,6 +129,17 @@ struct FeedbackWriter {
             if i > 0 { text += separator }
             text += p
         }
+        text += tail
+        return text
+    }
+
+    /// The parts in one string reserved at its final size: interpolation reserves two bytes per
+    /// value and grows (copies) the string to fit these labels and sentences. Three or four parts,
+    /// not variadic (an array allocated per line).
+    static func concat(_ a: String, _ b: String, _ c: String, _ d: String = "") -> String {
+        var text = ""
+        text.reserveCapacity(a.utf8.count + b.utf8.count + c.utf8.count + d.utf8.count)
+        text += a; text += b; text += c; text += d
         return text
     }
 
@@ -138,11 +154,11 @@ struct FeedbackWriter {
                 : "Next time: don't just list keywords; explain in full sentences what each one is, how it works and why."
         }
         if let m = misconceptions.first {
-            return zh ? "下次：先纠正「\(m.claim)」这个误区，再组织答案。" : "Next time: fix the belief that \(m.claim) first."
+            return zh ? Self.concat("下次：先纠正「", m.claim, "」这个误区，再组织答案。") : Self.concat("Next time: fix the belief that ", m.claim, " first.")
         }
         if let c = missed.first, concepts[c].required {
-            return zh ? "下次：一定要讲到「\(concepts[c].label)」，这是这道题的必答点。"
-                : "Next time: be sure to cover \(concepts[c].label); the question turns on it."
+            return zh ? Self.concat("下次：一定要讲到「", concepts[c].label, "」，这是这道题的必答点。")
+                : Self.concat("Next time: be sure to cover ", concepts[c].label, "; the question turns on it.")
         }
         if flags.contains("shallow") {
             return zh ? "下次：每个要点多讲一两句——它是什么、怎么工作、为什么这样设计；只列名字、不作解释的答案，要点分会打折扣。"
@@ -153,7 +169,7 @@ struct FeedbackWriter {
             return (zh ? "下次：" : "Next time: ") + tip
         }
         if let c = missed.first {
-            return zh ? "下次：补上「\(concepts[c].label)」。" : "Next time: add \(concepts[c].label)."
+            return zh ? Self.concat("下次：补上「", concepts[c].label, "」。") : Self.concat("Next time: add ", concepts[c].label, ".")
         }
         let habit = framework.habits.first { h in !habits.contains(h.id) }
         return (zh ? "下次：" : "Next time: ") + (habit?.tip.text(language) ?? (zh ? "保持这个水平。" : "keep it up."))
