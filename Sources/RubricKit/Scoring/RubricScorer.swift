@@ -264,9 +264,7 @@ public struct RubricScorer: Sendable {
                 position = min(position, a.hits[i].first)
                 guard evidence.count < 4, !seenCues.contains(a.hits[i].pattern) else { continue }
                 seenCues.append(a.hits[i].pattern)
-                if Self.holds(evidence, textOf: a.hits[i].first, a.hits[i].last, in: a, byBytes: byBytes) { continue }
-                let t = text(a.hits[i])
-                if !AnswerAnalysis.contains(evidence, t, byBytes: byBytes) { evidence.append(t) }
+                Self.addText(a.hits[i].first, a.hits[i].last, of: a, to: &evidence, limit: 4, byBytes: byBytes)
             }
             var conceptPosition = Int.max
             for c in concepts.indices where compiled.conceptSteps[c] == step && concepts[c].hit {
@@ -414,11 +412,12 @@ public struct RubricScorer: Sendable {
         return ScoringTrace(grade: result, matches: matches, valueChecks: valueChecks, arithmetic: arithmetic)
     }
 
-    /// Adds the answer's text of tokens `first...last` to a concept's `evidence`: at most five texts,
-    /// none empty, none twice. (Static, with `evidence` inout: a nested function capturing it checked
-    /// exclusive access at run time at every call.)
-    private static func addText(_ first: Int, _ last: Int, of a: AnswerAnalysis, to evidence: inout [String], byBytes: Bool) {
-        guard evidence.count < 5 else { return }
+    /// Adds the answer's text of tokens `first...last` to `evidence` (a concept's, a step's): at most
+    /// `limit` texts, none empty, none twice. (Static, with `evidence` inout: a nested function
+    /// capturing it checked exclusive access at run time at every call.)
+    private static func addText(_ first: Int, _ last: Int, of a: AnswerAnalysis, to evidence: inout [String],
+                                limit: Int = 5, byBytes: Bool) {
+        guard evidence.count < limit else { return }
         if byBytes {
             // Compared before the `String` is made (a text repeated is never built); a text not held
             // is new (and one of no bytes is "").
@@ -440,11 +439,7 @@ public struct RubricScorer: Sendable {
         guard x >= 0, y <= a.utf8.count, x < y else { return false }
         return a.utf8.withUnsafeBufferPointer { answer in
             let text = UnsafeBufferPointer(rebasing: answer[x..<y])
-            for e in evidence where e.utf8.count == text.count {
-                let equal = e.utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, text.baseAddress!, text.count) == 0 }
-                if equal ?? e.utf8.elementsEqual(text) { return true }
-            }
-            return false
+            return evidence.contains { TextTable.equal($0, text) }
         }
     }
 

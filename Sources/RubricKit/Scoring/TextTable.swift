@@ -27,12 +27,8 @@ struct TextTable: Sendable {
     /// FNV-1a of an ASCII word; nil when the word is not ASCII.
     @inline(__always)
     static func asciiHash(_ s: String) -> Int? {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in s.utf8 {
-            if b >= 0x80 { return nil }
-            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
-        }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
+        var s = s
+        return s.withUTF8 { asciiHash($0) }
     }
 
     /// FNV-1a of ASCII bytes, the hash this table files an ASCII word under; nil when they are not
@@ -50,14 +46,7 @@ struct TextTable: Sendable {
     /// The value of the word whose UTF-8 is `utf8`, without making a `String` when it is ASCII.
     subscript(utf8 utf8: UnsafeBufferPointer<UInt8>) -> Int32? {
         guard let hash = Self.asciiHash(utf8) else { return others[String(decoding: utf8, as: UTF8.self)] }
-        return self[ascii: utf8, hash: hash]
-    }
-
-    /// The value of the ASCII word whose UTF-8 is `utf8` and whose `asciiHash` the caller has
-    /// computed already.
-    @inline(__always)
-    subscript(ascii utf8: UnsafeBufferPointer<UInt8>, hash hash: Int) -> Int32? {
-        ascii.value(hash: hash) { $0.probeHash == hash && Self.equal($0.text, utf8) }
+        return ascii.value(hash: hash) { $0.probeHash == hash && Self.equal($0.text, utf8) }
     }
 
     /// Whether `text`'s UTF-8 is `bytes`: one `memcmp` over a native string's contiguous bytes

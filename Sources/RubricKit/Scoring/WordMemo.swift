@@ -1,9 +1,9 @@
 /// An answer's distinct words that the rubric's `WordResolutionCache` does not keep (not ASCII,
-/// longer than it keeps, letters not their bytes), each to its index in `AnswerAnalysis.words`,
-/// looked up by a token's folded bytes, so each is resolved once per answer. An ASCII word is remembered by where its first occurrence's text lies in the
-/// `TokenizedText` (FNV-1a over the bytes, compared byte for byte): no `String` per word, unlike
-/// `TextTable` (under the same hash). Any other word goes to a `Dictionary` of `String`s, which keeps `String`'s canonical
-/// equivalence exactly as before.
+/// longer than it keeps, letters not their bytes, or any once it is full), each to its index in
+/// `AnswerAnalysis.words`, so each is resolved once per answer. An ASCII word is remembered by where
+/// its first occurrence's text lies in the `TokenizedText` (`TextTable.asciiHash` over the bytes,
+/// compared byte for byte): no `String` per word. Any other word goes to a `Dictionary` of
+/// `String`s, which keeps `String`'s canonical equivalence exactly as before.
 struct WordMemo {
     /// A remembered ASCII word: its text is `textStart..<textEnd` of the folded text.
     struct Entry: ProbingKey {

@@ -8,7 +8,8 @@ import Synchronization
 /// letters are their bytes (nearly every Latin word; the typo rule reads the original letter count,
 /// which the folded text then gives), looked up by the token's bytes without making a `String`,
 /// at most `Vocabulary.longestWord` letters long (a pasted blob is not kept), and at most `capacity`
-/// of them (after that, further words are resolved every time).
+/// of them (after that, `keeps` says no, and an answer resolves each further word once, through its
+/// `WordMemo`).
 final class WordResolutionCache: Sendable {
     /// One word's resolution. A class, so that handing it out of the cache and keeping it in an
     /// answer's analysis copies one reference, not the enum and the string inside.
@@ -69,11 +70,10 @@ final class WordResolutionCache: Sendable {
 
     private let vocabulary: Vocabulary
     private let store = Mutex(Store())
-
-    init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
-
     /// Whether the cache is full: it keeps no further word (see above).
     private let full = Atomic(false)
+
+    init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
 
     /// Whether the cache keeps word token `i` (see above) and is not full; `asciiHash` is its
     /// text's `TextTable.asciiHash` (nil when the text is not ASCII).
