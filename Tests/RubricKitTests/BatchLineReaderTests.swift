@@ -18,7 +18,7 @@ struct BatchLineReaderTests {
     static func serialization(_ line: String) -> BatchLineReader.Fields? {
         guard let dict = (try? JSONSerialization.jsonObject(with: Data(line.utf8), options: [.fragmentsAllowed])) as? [String: Any]
         else { return nil }
-        return .init(id: dict["id"] as? String, question: dict["question"] as? String, answer: dict["answer"] as? String)
+        return .init(id: dict["id"] as? String, question: dict["question"] as? String, answer: (dict["answer"] as? String).map { Array($0.utf8) })
     }
 
     @Test func readsWhatJSONSerializationReads() {
@@ -100,16 +100,27 @@ struct BatchLineReaderTests {
         #expect(read > 1_000 && invalid > 500, "\(read) read, \(invalid) not UTF-8")
     }
 
-    /// `validString` is `String(validating:)`.
-    @Test func validStringIsStringValidating() {
+    /// `UTF8Validation.isValid` is `String(validating:)`: random bytes, and random pieces of
+    /// sequences at every boundary of the RFC 3629 table (overlong forms, surrogates, > U+10FFFF,
+    /// truncated sequences, ASCII runs longer than the eight-byte step).
+    @Test func utf8ValidationIsStringValidating() {
         var rng = SplitMix64(seed: 11)
-        for n in 0..<2_000 {
-            let bytes: [UInt8] = (0..<Int(rng.next() % 40)).map { _ in
-                let r = rng.next()
-                return n % 2 == 0 ? UInt8(truncatingIfNeeded: r) : [0x61, 0xE4, 0xB8, 0xAD, 0x80, 0xC3, 0xA9, 0xF0, 0x9F][Int(r % 9)]
+        let pieces: [[UInt8]] = [[0x61], Array("abcdefghijk".utf8), [0xC2, 0x80], [0xC1, 0xBF], [0xDF, 0xBF],
+                                 [0xE0, 0xA0, 0x80], [0xE0, 0x9F, 0xBF], [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80],
+                                 [0xEF, 0xBF, 0xBF], [0xE4, 0xB8, 0xAD], [0xF0, 0x90, 0x80, 0x80], [0xF0, 0x8F, 0xBF, 0xBF],
+                                 [0xF4, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0x80], [0xBF],
+                                 [0xC3], [0xE4, 0xB8], [0xF0, 0x9F, 0x98], [0xFF], [0xFE], [0x00], [0x7F]]
+        for n in 0..<6_000 {
+            let bytes: [UInt8]
+            if n % 3 == 0 {
+                bytes = (0..<Int(rng.next() % 40)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+            } else {
+                bytes = (0..<Int(rng.next() % 8)).flatMap { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }
             }
-            #expect(bytes.withUnsafeBufferPointer { BatchLineReader.validString($0) } == String(validating: bytes, as: UTF8.self))
+            let valid = bytes.withUnsafeBufferPointer { UTF8Validation.isValid($0) }
+            #expect(valid == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
         }
+        #expect(UTF8Validation.isValid(UnsafeBufferPointer(start: nil, count: 0)))
     }
 
     /// Up to `maxKeys` keys are read here; a line with more is left to `JSONSerialization`.

@@ -20,9 +20,13 @@ struct AnswerAnalysis {
     let length: TextLength
 
     init(answer: String, compiled: CompiledRubric) {
-        let tokens = Tokenizer.tokenize(answer)
+        self.init(utf8: Array(answer.utf8), compiled: compiled)
+    }
+
+    /// The analysis of the answer whose valid UTF-8 is `utf8`.
+    init(utf8: [UInt8], compiled: CompiledRubric) {
+        let tokens = utf8.withUnsafeBufferPointer { Tokenizer.tokenize(utf8: $0, splitCamelCase: true, joinSoftSeparators: false) }
         self.tokens = tokens
-        let utf8 = Array(answer.utf8)
         self.utf8 = utf8
         let count = tokens.count
         let wordCache = compiled.wordCache
@@ -42,6 +46,8 @@ struct AnswerAnalysis {
                 var memo = WordMemo()
                 // A CJK character (most tokens of a Chinese answer) is one table lookup by its scalar.
                 let cjk = compiled.vocabulary.cjk
+                // All the words are looked up under one lock of the rubric's cache.
+                wordCache.withWords { cache in
                 tokens.tokens.withUnsafeBufferPointer { all in
                     for i in 0..<count {
                         let t = all[i]
@@ -52,8 +58,8 @@ struct AnswerAnalysis {
                         // A word the rubric's cache keeps is looked up there at every occurrence
                         // (as cheap as a memo, which then need not be built); any other is
                         // resolved once per answer through the memo.
-                        if wordCache.keeps(i, in: tokens, asciiHash: hash) {
-                            let r = wordCache.resolve(i, in: tokens, asciiHash: hash)
+                        if cache.keeps(i, in: tokens, asciiHash: hash) {
+                            let r = cache.resolve(i, in: tokens, asciiHash: hash, vocabulary: wordCache.vocabulary)
                             symbolOut[i] = r.symbol
                             wordOut[i] = Int32(words.count)
                             words.append(r)
@@ -64,12 +70,13 @@ struct AnswerAnalysis {
                             wordOut[i] = m
                             continue
                         }
-                        let r = wordCache.resolve(i, in: tokens, asciiHash: hash)
+                        let r = cache.resolve(i, in: tokens, asciiHash: hash, vocabulary: wordCache.vocabulary)
                         memo.insert(i, in: tokens, asciiHash: hash, text: tokens.text(i), Int32(words.count))
                         symbolOut[i] = r.symbol
                         wordOut[i] = Int32(words.count)
                         words.append(r)
                     }
+                }
                 }
                 wordCount = count
             }

@@ -36,7 +36,7 @@ public struct BatchGrader: Sendable {
     public func gradeLine<Bytes: Collection>(_ bytes: Bytes, number: Int) -> Outcome? where Bytes.Element == UInt8 {
         // No closure in here: the benchmark's profile (callgrind `--toggle-collect` of `gradeLine*`)
         // would stop counting inside one.
-        let id: String?, question: String?, answer: String?
+        let id: String?, question: String?, answer: [UInt8]?
         switch BatchLineReader.read(bytes: bytes) {
         case .fields(let fields):
             (id, question, answer) = (fields.id, fields.question, fields.answer)
@@ -60,7 +60,7 @@ public struct BatchGrader: Sendable {
             default: id = nil
             }
             question = dict["question"] as? String
-            answer = dict["answer"] as? String
+            answer = (dict["answer"] as? String).map { Array($0.utf8) }
         }
         guard let idValue = id else {
             return .failed(BatchError(id: nil, line: number, error: "missing field 'id' (a string)"))
@@ -76,7 +76,7 @@ public struct BatchGrader: Sendable {
             if let near = Suggestion.closest(to: question, among: rubrics.keys.sorted()) { message += "; did you mean '\(near)'?" }
             return .failed(BatchError(id: idValue, line: number, error: message))
         }
-        var grade = scorer.grade(answer, compiled: compiled)
+        var grade = scorer.grade(utf8: answer, compiled: compiled)
         grade.id = idValue
         return .graded(grade)
     }

@@ -8,13 +8,14 @@ import Foundation
 ///
 /// The line is not validated as UTF-8 as a whole: the bytes it accepts outside strings are all
 /// ASCII, so the line is valid UTF-8 exactly when every string in it is, and each string is
-/// validated once, as it becomes a `String`. (Validating the line first and then decoding each
-/// string with an escape validated those strings twice.)
+/// validated once (`UTF8Validation`). The answer is kept as its UTF-8 bytes, which is all the
+/// scorer reads: no `String` is made of it (making one validates the bytes again).
 enum BatchLineReader {
     struct Fields: Equatable {
         var id: String?
         var question: String?
-        var answer: String?
+        /// The answer's UTF-8 (valid).
+        var answer: [UInt8]?
     }
 
     /// What a line holds, as far as this reader can tell.
@@ -39,16 +40,6 @@ enum BatchLineReader {
 
     /// Keys a line may have and still be read here.
     static let maxKeys = 16
-
-    /// `bytes` as a string, or nil when they are not valid UTF-8. `String(decoding:)` validates
-    /// them and replaces what is invalid, so its bytes are `bytes` exactly when they were valid.
-    static func validString(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var s = String(decoding: bytes, as: UTF8.self)
-        let valid = s.withUTF8 { utf8 in
-            utf8.count == bytes.count && (bytes.isEmpty || memcmp(utf8.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
-        }
-        return valid ? s : nil
-    }
 
     /// The reading position in a line (a struct, so the position is no variable captured by nested
     /// functions, which Swift checks for exclusive access at run time).
@@ -79,19 +70,21 @@ enum BatchLineReader {
                 keys.reserveCapacity(4)
                 while true {
                     skipSpace()
-                    guard let key = string() else { return nil }
+                    guard let key = string(Self.text) else { return nil }
                     skipSpace()
                     guard i < n, bytes[i] == 0x3A else { return nil }
                     i += 1
                     skipSpace()
-                    guard let value = string(), keys.count < maxKeys, !keys.contains(key) else { return nil }
-                    keys.append(key)
+                    // The value, read as what its key asks for: the answer as bytes.
+                    let read: Bool
                     switch key {
-                    case "id": fields.id = value
-                    case "question": fields.question = value
-                    case "answer": fields.answer = value
-                    default: break
+                    case "id": fields.id = string(Self.text); read = fields.id != nil
+                    case "question": fields.question = string(Self.text); read = fields.question != nil
+                    case "answer": fields.answer = string(Array.init); read = fields.answer != nil
+                    default: read = string { _ in true } != nil
                     }
+                    guard read, keys.count < maxKeys, !keys.contains(key) else { return nil }
+                    keys.append(key)
                     skipSpace()
                     guard i < n else { return nil }
                     if bytes[i] == 0x2C { i += 1; continue }
@@ -104,8 +97,13 @@ enum BatchLineReader {
             return i == n ? fields : nil
         }
 
-        /// A JSON string at `i` (which must be its opening quote); `i` ends after the closing quote.
-        mutating func string() -> String? {
+        /// Valid UTF-8 as a `String`.
+        static func text(_ utf8: UnsafeBufferPointer<UInt8>) -> String { String(decoding: utf8, as: UTF8.self) }
+
+        /// A JSON string at `i` (which must be its opening quote), its UTF-8 (escapes decoded)
+        /// handed to `make` once found valid; `i` ends after the closing quote. Nil when the string is
+        /// not one this reader is sure of, or not valid UTF-8 (then noted in `notUTF8`).
+        mutating func string<R>(_ make: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
             let n = bytes.count
             guard i < n, bytes[i] == 0x22 else { return nil }
             i += 1
@@ -118,7 +116,7 @@ enum BatchLineReader {
                 let b = bytes[i]
                 if b == 0x22 {
                     i += 1
-                    return valid(UnsafeBufferPointer(rebasing: bytes[start..<i - 1]))
+                    return valid(UnsafeBufferPointer(rebasing: bytes[start..<i - 1]), make)
                 }
                 if b == 0x5C { break }
                 if b < 0x20 { return nil }
@@ -130,7 +128,7 @@ enum BatchLineReader {
                 let b = bytes[i]
                 // The escapes write whole scalars and the runs between them end at ASCII bytes, so
                 // `out` is valid UTF-8 exactly when the string's bytes are.
-                if b == 0x22 { i += 1; return out.withUnsafeBufferPointer { valid($0) } }
+                if b == 0x22 { i += 1; return out.withUnsafeBufferPointer { valid($0, make) } }
                 if b < 0x20 { return nil }
                 if b != 0x5C {
                     // A run of plain bytes, copied at once.
@@ -170,10 +168,10 @@ enum BatchLineReader {
             return nil
         }
 
-        /// `utf8` as a string, or nil (noting it) when it is not valid UTF-8.
-        private mutating func valid(_ utf8: UnsafeBufferPointer<UInt8>) -> String? {
-            guard let s = BatchLineReader.validString(utf8) else { notUTF8 = true; return nil }
-            return s
+        /// `make(utf8)`, or nil (noting it) when `utf8` is not valid UTF-8.
+        private mutating func valid<R>(_ utf8: UnsafeBufferPointer<UInt8>, _ make: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+            guard UTF8Validation.isValid(utf8) else { notUTF8 = true; return nil }
+            return make(utf8)
         }
 
         private mutating func hex4() -> UInt32? {

@@ -29,19 +29,24 @@ public struct RubricScorer: Sendable {
     }
 
     public func grade(_ answer: String, compiled: CompiledRubric) -> AnswerGrade {
-        evaluate(answer, compiled, traced: false).grade
+        evaluate(AnswerAnalysis(answer: answer, compiled: compiled), compiled, traced: false).grade
+    }
+
+    /// Grades the answer whose valid UTF-8 is `answer` (a batch line's, never made a `String`).
+    func grade(utf8 answer: [UInt8], compiled: CompiledRubric) -> AnswerGrade {
+        evaluate(AnswerAnalysis(utf8: answer, compiled: compiled), compiled, traced: false).grade
     }
 
     /// The grade with every step that led to it (for `rubric explain`).
     public func explain(_ answer: String, compiled: CompiledRubric) -> ScoringTrace {
-        evaluate(answer, compiled, traced: true)
+        evaluate(AnswerAnalysis(answer: answer, compiled: compiled), compiled, traced: true)
     }
 
     // MARK: - The pipeline
 
-    func evaluate(_ answer: String, _ compiled: CompiledRubric, traced: Bool) -> ScoringTrace {
+    /// The grade of the answer analysed in `a`.
+    func evaluate(_ a: AnswerAnalysis, _ compiled: CompiledRubric, traced: Bool) -> ScoringTrace {
         let rubric = compiled.rubric
-        let a = AnswerAnalysis(answer: answer, compiled: compiled)
         let kinds = compiled.kinds
         func text(_ h: TokenAutomaton.Hit) -> String { a.text(h.first, h.last) }
         let byBytes = a.tokens.comparesByBytes // texts of the answer compare by their bytes
@@ -354,7 +359,7 @@ public struct RubricScorer: Sendable {
 
         // The trace, for `rubric explain`.
         var lineStarts = [0]
-        for (i, s) in answer.unicodeScalars.enumerated() where s == "\n" { lineStarts.append(i + 1) }
+        for (i, s) in String(decoding: a.utf8, as: UTF8.self).unicodeScalars.enumerated() where s == "\n" { lineStarts.append(i + 1) }
         func position(_ offset: Int) -> (Int, Int) {
             var lo = 0, hi = lineStarts.count - 1
             while lo < hi { let mid = (lo + hi + 1) / 2; if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 } }

@@ -9,7 +9,7 @@ import Synchronization
 /// which the folded text then gives), looked up by the token's bytes without making a `String`,
 /// at most `Vocabulary.longestWord` letters long (a pasted blob is not kept), and at most `capacity`
 /// of them (after that, `keeps` says no, and an answer resolves each further word once, through its
-/// `WordMemo`).
+/// `WordMemo`). An answer takes the cache's lock once, for all its words (`withWords`).
 final class WordResolutionCache: Sendable {
     /// One word's resolution. A class, so that handing it out of the cache and keeping it in an
     /// answer's analysis copies one reference, not the enum and the string inside.
@@ -26,7 +26,9 @@ final class WordResolutionCache: Sendable {
         }
     }
 
-    private struct Store {
+    /// The remembered words, handed to `withWords`'s body under the cache's lock: an answer looks
+    /// all its words up under one lock, not one lock per word.
+    struct Words {
         /// A remembered word: its bytes are `start..<end` of `bytes`.
         struct Key: ProbingKey {
             let start: Int
@@ -36,14 +38,32 @@ final class WordResolutionCache: Sendable {
 
         /// The remembered words' UTF-8, end to end: a lookup compares bytes, with no `String` to
         /// retain and release.
-        var bytes: [UInt8] = []
-        var index = ProbingTable(capacity: 256, placeholder: Key(start: 0, end: 0, probeHash: 0))
-        var entries: [Resolved] = []
+        private var bytes: [UInt8] = []
+        private var index = ProbingTable(capacity: 256, placeholder: Key(start: 0, end: 0, probeHash: 0))
+        private var entries: [Resolved] = []
 
-        /// The entry of the ASCII word whose UTF-8 is `word`, with `TextTable.asciiHash` `hash`. (A
-        /// method, so the lock's closure reads the table in place: a nested closure reading `index`
-        /// copied the whole table at every lookup.)
-        func entry(_ word: UnsafeBufferPointer<UInt8>, hash: Int) -> Resolved? {
+        /// Whether the cache keeps word token `i` (see above) and is not full; `asciiHash` is its
+        /// text's `TextTable.asciiHash` (nil when the text is not ASCII).
+        @inline(__always)
+        func keeps(_ i: Int, in tokens: TokenizedText, asciiHash: Int?) -> Bool {
+            WordResolutionCache.keepable(i, in: tokens, asciiHash: asciiHash) && entries.count < WordResolutionCache.capacity
+        }
+
+        /// The resolution of word token `i` in `vocabulary` (the cache's), remembered when the
+        /// cache keeps the word; `asciiHash` is its text's `TextTable.asciiHash` (nil when the
+        /// text is not ASCII).
+        mutating func resolve(_ i: Int, in tokens: TokenizedText, asciiHash: Int?, vocabulary: Vocabulary) -> Resolved {
+            let cacheable = keeps(i, in: tokens, asciiHash: asciiHash)
+            if cacheable, let hash = asciiHash, let known = tokens.withText(i, { entry($0, hash: hash) }) {
+                return known
+            }
+            let resolved = WordResolutionCache.resolution(i, in: tokens, vocabulary: vocabulary)
+            if cacheable, let hash = asciiHash { tokens.withText(i) { insert($0, hash: hash, resolved) } }
+            return resolved
+        }
+
+        /// The entry of the ASCII word whose UTF-8 is `word`, with `TextTable.asciiHash` `hash`.
+        private func entry(_ word: UnsafeBufferPointer<UInt8>, hash: Int) -> Resolved? {
             guard let base = word.baseAddress else { return nil }
             let found = bytes.withUnsafeBufferPointer { all in
                 index.value(hash: hash) { k in
@@ -53,58 +73,41 @@ final class WordResolutionCache: Sendable {
             return found.map { entries[Int($0)] }
         }
 
-        /// Remembers `resolved` for `word` (hash `hash`), unless the store knows it already; false
-        /// when the store is full.
-        mutating func insert(_ word: UnsafeBufferPointer<UInt8>, hash: Int, _ resolved: Resolved) -> Bool {
-            guard entries.count < WordResolutionCache.capacity else { return false }
-            guard !word.isEmpty, entry(word, hash: hash) == nil else { return true }
+        /// Remembers `resolved` for `word` (hash `hash`), a word not yet remembered.
+        private mutating func insert(_ word: UnsafeBufferPointer<UInt8>, hash: Int, _ resolved: Resolved) {
+            guard !word.isEmpty else { return }
             let start = bytes.count
             bytes.append(contentsOf: word)
             index.insert(Key(start: start, end: bytes.count, probeHash: hash), Int32(entries.count))
             entries.append(resolved)
-            return true
         }
     }
 
     static let capacity = 16_384
 
-    private let vocabulary: Vocabulary
-    private let store = Mutex(Store())
-    /// Whether the cache is full: it keeps no further word (see above).
-    private let full = Atomic(false)
+    let vocabulary: Vocabulary
+    private let words = Mutex(Words())
 
     init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
 
-    /// Whether the cache keeps word token `i` (see above) and is not full; `asciiHash` is its
-    /// text's `TextTable.asciiHash` (nil when the text is not ASCII).
-    @inline(__always)
-    func keeps(_ i: Int, in tokens: TokenizedText, asciiHash: Int?) -> Bool {
-        Self.keepable(i, in: tokens, asciiHash: asciiHash) && !full.load(ordering: .relaxed)
+    /// `body` applied to the remembered words, under the cache's lock.
+    func withWords<R>(_ body: (inout Words) -> R) -> R where R: Sendable {
+        words.withLock { body(&$0) }
     }
 
-    @inline(__always)
-    private static func keepable(_ i: Int, in tokens: TokenizedText, asciiHash: Int?) -> Bool {
+    /// Word token `i`'s resolution in `vocabulary`, made afresh.
+    static func resolution(_ i: Int, in tokens: TokenizedText, vocabulary: Vocabulary) -> Resolved {
         let token = tokens[i]
-        return asciiHash != nil && token.letterCount == tokens.textCount(i) && token.letterCount <= Vocabulary.longestWord
-    }
-
-    /// The resolution of word token `i`; `asciiHash` is its text's `TextTable.asciiHash` (nil
-    /// when the text is not ASCII).
-    func resolve(_ i: Int, in tokens: TokenizedText, asciiHash: Int?) -> Resolved {
-        let token = tokens[i]
-        let cacheable = Self.keepable(i, in: tokens, asciiHash: asciiHash)
-        if cacheable, let hash = asciiHash, let known = tokens.withText(i, { word in store.withLock { $0.entry(word, hash: hash) } }) {
-            return known
-        }
         let text = tokens.text(i)
         let r = vocabulary.resolveWord(token, text: text)
         let stem = r.symbol != Vocabulary.unknown ? vocabulary.spelling(r.symbol) : r.key ?? Vocabulary.key(token, text: text)
         let feature = ReferenceFeatures.wordFeature(i, in: tokens, stem: stem)
-        let resolved = Resolved(symbol: r.symbol, resolution: r.resolution, stem: stem, feature: feature)
-        if cacheable, let hash = asciiHash {
-            let kept = tokens.withText(i) { word in store.withLock { $0.insert(word, hash: hash, resolved) } }
-            if !kept { full.store(true, ordering: .relaxed) }
-        }
-        return resolved
+        return Resolved(symbol: r.symbol, resolution: r.resolution, stem: stem, feature: feature)
+    }
+
+    @inline(__always)
+    static func keepable(_ i: Int, in tokens: TokenizedText, asciiHash: Int?) -> Bool {
+        let token = tokens[i]
+        return asciiHash != nil && token.letterCount == tokens.textCount(i) && token.letterCount <= Vocabulary.longestWord
     }
 }
