@@ -37,10 +37,13 @@ struct AnswerAnalysis {
         var words: [WordResolutionCache.Resolved] = []
         // At most one distinct word per word token: room for that many (up to a bound), without growing from one.
         words.reserveCapacity(min(wordTokens, 1024))
-        var wordOf: [Int32] = []
-        // Both per-token arrays are written in place, once per token (no uniqueness check per write).
-        let symbols = [Int32](unsafeUninitializedCapacity: count) { symbolOut, symbolCount in
-            wordOf = [Int32](unsafeUninitializedCapacity: count) { wordOut, wordCount in
+        // Both per-token arrays are written in place, once per token (no uniqueness check per
+        // write). (Made by `Array(filled:count:)`: `Array(unsafeUninitializedCapacity:)` allocates
+        // through the standard library's unspecialised allocator, ≈ 830 instructions per array.)
+        var symbols = [Int32](filled: Vocabulary.unknown, count: count)
+        var wordOf = [Int32](filled: -1, count: count)
+        symbols.withUnsafeMutableBufferPointer { symbolOut in
+            wordOf.withUnsafeMutableBufferPointer { wordOut in
                 // Each distinct word is resolved once: word → index in `words`. (Local to this
                 // closure: captured from outside, the memo was copied at every lookup.)
                 var memo = WordMemo()
@@ -51,7 +54,6 @@ struct AnswerAnalysis {
                 tokens.tokens.withUnsafeBufferPointer { all in
                     for i in 0..<count {
                         let t = all[i]
-                        wordOut[i] = -1
                         if t.kind == .cjk { symbolOut[i] = cjk[t.scalar] ?? Vocabulary.unknown; continue }
                         guard t.kind == .word else { symbolOut[i] = compiled.vocabulary.symbol(ofNonWord: i, in: tokens); continue }
                         let hash = tokens.withText(i) { TextTable.asciiHash($0) }
@@ -78,9 +80,7 @@ struct AnswerAnalysis {
                     }
                 }
                 }
-                wordCount = count
             }
-            symbolCount = count
         }
         self.symbols = symbols
         self.wordOf = wordOf
@@ -115,9 +115,9 @@ struct AnswerAnalysis {
             if clauseBreakWords == nil { clauseBreakWords = [Bool](filled: false, count: count) }
             clauseBreakWords![h.first] = true
         }
-        var clauseOf: [Int] = []
-        let sentenceOf = [Int](unsafeUninitializedCapacity: count) { sentenceOut, sentenceCount in
-            clauseOf = [Int](unsafeUninitializedCapacity: count) { clauseOut, clauseCount in
+        var sentenceOf = [Int](filled: 0, count: count), clauseOf = [Int](filled: 0, count: count)
+        sentenceOf.withUnsafeMutableBufferPointer { sentenceOut in
+            clauseOf.withUnsafeMutableBufferPointer { clauseOut in
                 tokens.tokens.withUnsafeBufferPointer { all in
                     let breakWords = clauseBreakWords ?? []
                     var s = 0, c = 0
@@ -133,9 +133,7 @@ struct AnswerAnalysis {
                         clauseOut[i] = c
                     }
                 }
-                clauseCount = count
             }
-            sentenceCount = count
         }
         self.sentenceOf = sentenceOf
         self.clauseOf = clauseOf
