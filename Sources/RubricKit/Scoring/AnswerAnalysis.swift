@@ -92,19 +92,23 @@ struct AnswerAnalysis {
 
         // Words that hold a negation cue or a clause-break word without being one (`不同`, `not only`,
         // `规则`, `就绪`): a cue inside a longer such word is not a cue.
-        var exemptByFirst: [Int: [TokenAutomaton.Hit]] = [:]
+        var exempts: [TokenAutomaton.Hit] = []
         // An exempt word is one word: no punctuation inside (`清除，非分代` holds no `除非`).
         for h in hits where compiled.kinds[h.pattern] == .negationExempt
             && (h.first + 1 ... max(h.first + 1, h.last)).allSatisfy({ $0 > h.last || tokens[$0].breakBefore <= .space }) {
-            exemptByFirst[h.first, default: []].append(h)
+            exempts.append(h)
         }
-        let longestExempt = exemptByFirst.values.joined().map { $0.last - $0.first }.max() ?? 0
+        // A word holding hit `h` ends at or after it and within the longest exempt word's length of
+        // its start: those are found by binary search (`exempts` are ordered by last token, as the
+        // hits are) and looked at, without a table.
+        let longestExempt = exempts.reduce(0) { max($0, $1.last - $1.first) }
         func insideExemptWord(_ h: TokenAutomaton.Hit) -> Bool {
-            guard !exemptByFirst.isEmpty else { return false }
-            for start in max(0, h.first - longestExempt)...h.first {
-                if exemptByFirst[start]?.contains(where: { e in
-                    h.last <= e.last && (e.last - e.first) > (h.last - h.first)
-                }) == true { return true }
+            var lo = 0, hi = exempts.count
+            while lo < hi { let mid = (lo + hi) / 2; if exempts[mid].last < h.last { lo = mid + 1 } else { hi = mid } }
+            while lo < exempts.count && exempts[lo].last <= h.first + longestExempt {
+                let e = exempts[lo]
+                if e.first <= h.first && (e.last - e.first) > (h.last - h.first) { return true }
+                lo += 1
             }
             return false
         }
@@ -150,7 +154,8 @@ struct AnswerAnalysis {
             // (cue hit, 0 concept / 1 + m misconception m's phrase) → spans of the phrases it reaches:
             // concept phrases and each misconception's phrases have their own first phrase ("never
             // upgrade all nodes at once" denies `all nodes` of one claim though `upgrade` is another's).
-            var spansAfterCue: [Int: [(Int, Int)]] = [:]
+            // As (key, first, last), in hit order; grouped by key below (a sort, not a hash table).
+            var spansAfterCue: [(key: Int, first: Int, last: Int)] = []
             let slots = compiled.rubric.misconceptions.count + 1
             func slot(_ ci: Int, _ i: Int) -> Int {
                 if case .misconception(let m, _) = compiled.kinds[hits[i].pattern] { return slots * ci + 1 + m }
@@ -195,13 +200,21 @@ struct AnswerAnalysis {
                 // append to a nil slice`): it denies none of that claim's phrases.
                 if case .misconception(let m, _) = compiled.kinds[h.pattern], cueInClaim[ci]?.contains(m) == true { continue }
                 candidate[i] = ci
-                spansAfterCue[slot(ci, i), default: []].append((h.first, h.last))
+                spansAfterCue.append((slot(ci, i), h.first, h.last))
             }
             // Pass 2: a cue denies the first phrase after it ("not connected to the positive
             // terminal" denies "connected", not "positive terminal"). In Chinese a phrase introduced
             // by a preposition sits before the verb the negation denies (`不会从别的P偷取`): skip it.
-            var targets: [Int: [(Int, Int)]] = [:]
-            for (key, spans) in spansAfterCue {
+            // The spans each key denies, as (key, first, last) ordered by key.
+            var targets: [(key: Int, first: Int, last: Int)] = []
+            spansAfterCue.sort { $0.key < $1.key }
+            var g = 0
+            while g < spansAfterCue.count {
+                let key = spansAfterCue[g].key
+                var end = g + 1
+                while end < spansAfterCue.count && spansAfterCue[end].key == key { end += 1 }
+                let spans = spansAfterCue[g..<end].map { ($0.first, $0.last) }
+                g = end
                 let ci = key / slots
                 let cjk = tokens[hits[ci].first].kind == .cjk
                 let phrases = Self.phrases(spans)
@@ -218,12 +231,17 @@ struct AnswerAnalysis {
                     chosen.append(p)
                     break
                 }
-                targets[key] = chosen
+                for p in chosen { targets.append((key, p.0, p.1)) }
             }
             for (i, h) in hits.enumerated() {
-                guard let ci = candidate[i], let spans = targets[slot(ci, i)],
-                      spans.contains(where: { h.first >= $0.0 && h.first <= $0.1 }) else { continue }
-                negatedBy[i] = ci
+                guard let ci = candidate[i] else { continue }
+                let key = slot(ci, i)
+                var lo = 0, hi = targets.count
+                while lo < hi { let mid = (lo + hi) / 2; if targets[mid].key < key { lo = mid + 1 } else { hi = mid } }
+                while lo < targets.count && targets[lo].key == key {
+                    if h.first >= targets[lo].first && h.first <= targets[lo].last { negatedBy[i] = ci; break }
+                    lo += 1
+                }
             }
         }
         self.negatedBy = negatedBy
