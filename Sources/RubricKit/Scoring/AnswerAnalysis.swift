@@ -51,17 +51,19 @@ struct AnswerAnalysis {
                 let cjk = compiled.vocabulary.cjk
                 // All the words are looked up under one lock of the rubric's cache.
                 wordCache.withWords { cache in
+                tokens.folded.withUnsafeBufferPointer { folded in
                 tokens.tokens.withUnsafeBufferPointer { all in
                     for i in 0..<count {
                         let t = all[i]
                         if t.kind == .cjk { symbolOut[i] = cjk[t.scalar] ?? Vocabulary.unknown; continue }
                         guard t.kind == .word else { symbolOut[i] = compiled.vocabulary.symbol(ofNonWord: i, in: tokens); continue }
-                        let hash = tokens.withText(i) { TextTable.asciiHash($0) }
+                        let word = UnsafeBufferPointer(rebasing: folded[t.textStart..<t.textEnd])
+                        let hash = TextTable.asciiHash(word)
                         // A word the rubric's cache keeps is looked up there at every occurrence
                         // (as cheap as a memo, which then need not be built); any other is
                         // resolved once per answer through the memo.
-                        if cache.keeps(i, in: tokens, asciiHash: hash) {
-                            let r = cache.resolve(i, in: tokens, asciiHash: hash, vocabulary: wordCache.vocabulary)
+                        if let hash, cache.keeps(t, word: word, asciiHash: hash) {
+                            let r = cache.resolve(i, word: word, hash: hash, in: tokens, vocabulary: wordCache.vocabulary)
                             symbolOut[i] = r.symbol
                             wordOut[i] = Int32(words.count)
                             words.append(r)
@@ -72,12 +74,13 @@ struct AnswerAnalysis {
                             wordOut[i] = m
                             continue
                         }
-                        let r = cache.resolve(i, in: tokens, asciiHash: hash, vocabulary: wordCache.vocabulary)
+                        let r = WordResolutionCache.resolution(i, in: tokens, vocabulary: wordCache.vocabulary)
                         memo.insert(i, in: tokens, asciiHash: hash, text: tokens.text(i), Int32(words.count))
                         symbolOut[i] = r.symbol
                         wordOut[i] = Int32(words.count)
                         words.append(r)
                     }
+                }
                 }
                 }
             }

@@ -42,23 +42,22 @@ final class WordResolutionCache: Sendable {
         private var index = ProbingTable(capacity: 256, placeholder: Key(start: 0, end: 0, probeHash: 0))
         private var entries: [Resolved] = []
 
-        /// Whether the cache keeps word token `i` (see above) and is not full; `asciiHash` is its
-        /// text's `TextTable.asciiHash` (nil when the text is not ASCII).
+        /// Whether the cache keeps word token `t`, whose folded UTF-8 is `word` (see above), and
+        /// is not full; `asciiHash` is the text's `TextTable.asciiHash` (nil when it is not ASCII).
         @inline(__always)
-        func keeps(_ i: Int, in tokens: TokenizedText, asciiHash: Int?) -> Bool {
-            WordResolutionCache.keepable(i, in: tokens, asciiHash: asciiHash) && entries.count < WordResolutionCache.capacity
+        func keeps(_ t: Token, word: UnsafeBufferPointer<UInt8>, asciiHash: Int?) -> Bool {
+            asciiHash != nil && t.letterCount == word.count && t.letterCount <= Vocabulary.longestWord
+                && entries.count < WordResolutionCache.capacity
         }
 
-        /// The resolution of word token `i` in `vocabulary` (the cache's), remembered when the
-        /// cache keeps the word; `asciiHash` is its text's `TextTable.asciiHash` (nil when the
-        /// text is not ASCII).
-        mutating func resolve(_ i: Int, in tokens: TokenizedText, asciiHash: Int?, vocabulary: Vocabulary) -> Resolved {
-            let cacheable = keeps(i, in: tokens, asciiHash: asciiHash)
-            if cacheable, let hash = asciiHash, let known = tokens.withText(i, { entry($0, hash: hash) }) {
-                return known
-            }
+        /// The resolution of word token `i`, whose folded UTF-8 `word` the cache keeps (`keeps`),
+        /// with `TextTable.asciiHash` `hash`: remembered, or resolved in `vocabulary` (the cache's)
+        /// and remembered.
+        mutating func resolve(_ i: Int, word: UnsafeBufferPointer<UInt8>, hash: Int, in tokens: TokenizedText,
+                              vocabulary: Vocabulary) -> Resolved {
+            if let known = entry(word, hash: hash) { return known }
             let resolved = WordResolutionCache.resolution(i, in: tokens, vocabulary: vocabulary)
-            if cacheable, let hash = asciiHash { tokens.withText(i) { insert($0, hash: hash, resolved) } }
+            insert(word, hash: hash, resolved)
             return resolved
         }
 
@@ -103,11 +102,5 @@ final class WordResolutionCache: Sendable {
         let stem = r.symbol != Vocabulary.unknown ? vocabulary.spelling(r.symbol) : r.key ?? Vocabulary.key(token, text: text)
         let feature = ReferenceFeatures.wordFeature(i, in: tokens, stem: stem)
         return Resolved(symbol: r.symbol, resolution: r.resolution, stem: stem, feature: feature)
-    }
-
-    @inline(__always)
-    static func keepable(_ i: Int, in tokens: TokenizedText, asciiHash: Int?) -> Bool {
-        let token = tokens[i]
-        return asciiHash != nil && token.letterCount == tokens.textCount(i) && token.letterCount <= Vocabulary.longestWord
     }
 }
