@@ -431,11 +431,18 @@ struct AnswerAnalysis {
             return true
         }
         if first.kind == .cjk, let cue = ideograph(h.first, tokens), cue == "不" || cue == "没", h.first > 0, h.first + 1 < tokens.count,
-           tokens[h.first - 1].kind == .cjk, tokens.text(h.first - 1) == tokens.text(h.first + 1),
+           tokens[h.first - 1].kind == .cjk, sameText(h.first - 1, h.first + 1, tokens),
            tokens[h.first].breakBefore == .none, tokens[h.first + 1].breakBefore == .none {
             return false
         }
         return true
+    }
+
+    /// Whether tokens `a` and `b` have equal folded texts as `String`s: by their bytes when the
+    /// text compares by bytes (`TokenizedText.comparesByBytes`), without making the strings.
+    static func sameText(_ a: Int, _ b: Int, _ tokens: TokenizedText) -> Bool {
+        guard tokens.comparesByBytes else { return tokens.text(a) == tokens.text(b) }
+        return tokens.textEqual(Int(tokens[a].textStart)..<Int(tokens[a].textEnd), Int(tokens[b].textStart)..<Int(tokens[b].textEnd))
     }
 
     /// Overlapping spans merged into phrases, in order.
