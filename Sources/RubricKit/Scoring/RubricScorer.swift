@@ -164,7 +164,7 @@ public struct RubricScorer: Sendable {
                 if case .negatedAlias = kinds[h.pattern], let cue = a.negatedBy[i] {
                     Self.addText(a.hits[cue].first, h.last, of: a, to: &evidence, byBytes: byBytes)
                 } else {
-                    Self.addText(h.first, h.last, of: a, to: &evidence, byBytes: byBytes)
+                    Self.addText(h.first, h.last, of: a, to: &evidence, byBytes: byBytes, known: compiled.patterns[h.pattern].text)
                 }
             }
             var credit = aliases.isEmpty ? 0.0 : 1.0
@@ -195,7 +195,10 @@ public struct RubricScorer: Sendable {
                         case .wrong:
                             if verdict != .right { verdict = .wrong; observed = valueText ?? "" }
                         case .missing:
-                            if verdict == nil { verdict = .missing; Self.addText(h.first, h.last, of: a, to: &evidence, byBytes: byBytes) }
+                            if verdict == nil {
+                                verdict = .missing
+                                Self.addText(h.first, h.last, of: a, to: &evidence, byBytes: byBytes, known: compiled.patterns[h.pattern].text)
+                            }
                         }
                     }
                     switch verdict {
@@ -264,7 +267,8 @@ public struct RubricScorer: Sendable {
                 position = min(position, a.hits[i].first)
                 guard evidence.count < 4, !seenCues.contains(a.hits[i].pattern) else { continue }
                 seenCues.append(a.hits[i].pattern)
-                Self.addText(a.hits[i].first, a.hits[i].last, of: a, to: &evidence, limit: 4, byBytes: byBytes)
+                Self.addText(a.hits[i].first, a.hits[i].last, of: a, to: &evidence, limit: 4, byBytes: byBytes,
+                             known: compiled.patterns[a.hits[i].pattern].text)
             }
             var conceptPosition = Int.max
             for c in concepts.indices where compiled.conceptSteps[c] == step && concepts[c].hit {
@@ -415,19 +419,35 @@ public struct RubricScorer: Sendable {
     /// Adds the answer's text of tokens `first...last` to `evidence` (a concept's, a step's): at most
     /// `limit` texts, none empty, none twice. (Static, with `evidence` inout: a nested function
     /// capturing it checked exclusive access at run time at every call.)
+    /// - Parameter known: the rubric's text of the phrase matched there, taken instead of a new
+    ///   `String` when the answer wrote it byte for byte so (`text(_:_:of:reusing:)`).
     private static func addText(_ first: Int, _ last: Int, of a: AnswerAnalysis, to evidence: inout [String],
-                                limit: Int = 5, byBytes: Bool) {
+                                limit: Int = 5, byBytes: Bool, known: String? = nil) {
         guard evidence.count < limit else { return }
         if byBytes {
             // Compared before the `String` is made (a text repeated is never built); a text not held
             // is new (and one of no bytes is "").
             guard !holds(evidence, textOf: first, last, in: a, byBytes: true) else { return }
-            let s = a.text(first, last)
+            let s = text(first, last, of: a, reusing: known)
             if !s.isEmpty { evidence.append(s) }
         } else {
-            let s = a.text(first, last)
+            let s = text(first, last, of: a, reusing: known)
             if !s.isEmpty && !AnswerAnalysis.contains(evidence, s, byBytes: false) { evidence.append(s) }
         }
+    }
+
+    /// The answer's text of tokens `first...last` (`a.text`), as `known` itself when its UTF-8 is
+    /// those bytes: an alias or cue written as the rubric writes it shares the rubric's `String`
+    /// (no validation, no allocation; the same bytes make the same `String`).
+    static func text(_ first: Int, _ last: Int, of a: AnswerAnalysis, reusing known: String?) -> String {
+        if let known, first >= 0, last < a.tokens.count, first <= last {
+            let x = a.tokens[first].byteStart, y = a.tokens[last].byteEnd
+            if x >= 0, y <= a.utf8.count, x < y,
+               a.utf8.withUnsafeBufferPointer({ TextTable.equal(known, UnsafeBufferPointer(rebasing: $0[x..<y])) }) {
+                return known
+            }
+        }
+        return a.text(first, last)
     }
 
     /// Whether `evidence` holds the answer's text of tokens `first...last` (`a.text`), told from the
