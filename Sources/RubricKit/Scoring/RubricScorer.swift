@@ -46,21 +46,33 @@ public struct RubricScorer: Sendable {
         func text(_ h: TokenAutomaton.Hit) -> String { a.text(h.first, h.last) }
         let byBytes = a.tokens.comparesByBytes // texts of the answer compare by their bytes
 
-        // 1. Misconceptions: every group in one sentence, none negated, the sentence not reporting
-        // or refuting the claim (`很多人以为…`, `…的说法不对`).
+        // The hits read once for all that needs no result of scoring: reporting cues, misconception
+        // phrases not negated, framework cues, habits, "I don't know".
+        let allSteps = FrameworkStep.allCases
         var reporting: [Bool]? = nil // per sentence, made on the first cue
-        for h in a.hits {
-            guard case .reportedClaim = kinds[h.pattern] else { continue }
-            if reporting == nil { reporting = [Bool](filled: false, count: (a.sentenceOf.last ?? 0) + 1) }
-            reporting![a.sentenceOf[h.first]] = true
-        }
-        // Per misconception, its hits not negated, grouped by one counting sort.
         var misconceptionEntries: [(group: Int, hit: Int)] = []
-        for (i, h) in a.hits.enumerated() where a.negatedBy[i] == nil {
-            if case .misconception(let m, _) = kinds[h.pattern], reporting?[a.sentenceOf[h.first]] != true {
-                misconceptionEntries.append((m, i))
+        var stepEntries: [(group: Int, hit: Int)] = []
+        var habitHits = [Bool](filled: false, count: framework.habits.count)
+        var dontKnowHits: [Int] = []
+        for (i, h) in a.hits.enumerated() {
+            switch kinds[h.pattern] {
+            case .reportedClaim:
+                if reporting == nil { reporting = [Bool](filled: false, count: (a.sentenceOf.last ?? 0) + 1) }
+                reporting![a.sentenceOf[h.first]] = true
+            case .misconception(let m, _): if a.negatedBy[i] == nil { misconceptionEntries.append((m, i)) }
+            case .stepCue(let s): if let k = allSteps.firstIndex(of: s) { stepEntries.append((k, i)) }
+            case .habitCue(let x): if x < habitHits.count { habitHits[x] = true }
+            case .dontKnow: dontKnowHits.append(i)
+            default: break
             }
         }
+
+        // 1. Misconceptions: every group in one sentence, none negated, the sentence not reporting
+        // or refuting the claim (`很多人以为…`, `…的说法不对`).
+        if let reporting {
+            misconceptionEntries.removeAll { [hits = a.hits, sentenceOf = a.sentenceOf] in reporting[sentenceOf[hits[$0.hit].first]] }
+        }
+        // Per misconception, its hits grouped by one counting sort.
         let misconceptionHits = HitGroups(groupCount: rubric.misconceptions.count, misconceptionEntries)
         // The first hit of each group in a sentence (reused from one sentence to the next).
         var first: [Int?] = []
@@ -151,6 +163,9 @@ public struct RubricScorer: Sendable {
         concepts.reserveCapacity(n)
         var wrongValues: [(concept: Int, observed: String, expected: String)] = []
         var seenPatterns: [Int] = []
+        // What the rest needs of the results, added up as each is made (reading them back from
+        // `concepts`, `contains(where:)` and `filter` copied every `ConceptResult`).
+        var earned = 0.0, conceptsHit = 0, anyNegated = false, requiredMissed = false
         for c in rubric.concepts.indices {
             let aliases = aliasHits(c), keys = keyHits(c)
             var evidence: [String] = []
@@ -220,17 +235,15 @@ public struct RubricScorer: Sendable {
                 credit *= max(0, policy.namedOnlyCredit)
                 note = Explanation.note
             }
+            let rounded = Self.round(credit, 3)
+            earned += compiled.conceptWeights[c] * rounded
+            if credit > 0 { conceptsHit += 1 } else if compiled.conceptRequired[c] { requiredMissed = true }
+            if note == "negated" { anyNegated = true }
             concepts.append(ConceptResult(id: rubric.concepts[c].id, label: compiled.conceptLabels[c], step: rubric.concepts[c].step,
                                           weight: rubric.concepts[c].weight, required: rubric.concepts[c].required, hit: credit > 0,
-                                          credit: Self.round(credit, 3), evidence: evidence, note: note))
+                                          credit: rounded, evidence: evidence, note: note))
         }
         let totalWeight = compiled.conceptWeights.reduce(0, +)
-        // (By index: `zip` and `reduce` copied every `ConceptResult`.)
-        var earned = 0.0, conceptsHit = 0
-        for c in concepts.indices {
-            earned += compiled.conceptWeights[c] * concepts[c].credit
-            if concepts[c].hit { conceptsHit += 1 }
-        }
         // With a coverage target, naming that share of the weight is full coverage.
         let target = rubric.coverageTarget ?? 1
         let coverage = totalWeight > 0 ? min(1, earned / (totalWeight * target)) : 0
@@ -242,18 +255,6 @@ public struct RubricScorer: Sendable {
                           references: compiled.references, answerIsChinese: answerIsChinese, policy: policy)
 
         // 3. The framework: cues and the steps of the concepts hit.
-        let allSteps = FrameworkStep.allCases
-        var stepEntries: [(group: Int, hit: Int)] = []
-        var habitHits = [Bool](filled: false, count: framework.habits.count)
-        var dontKnowHits: [Int] = []
-        for (i, h) in a.hits.enumerated() {
-            switch kinds[h.pattern] {
-            case .stepCue(let s): if let k = allSteps.firstIndex(of: s) { stepEntries.append((k, i)) }
-            case .habitCue(let x): if x < habitHits.count { habitHits[x] = true }
-            case .dontKnow: dontKnowHits.append(i)
-            default: break
-            }
-        }
         let stepCues = HitGroups(groupCount: allSteps.count, stepEntries)
         var steps: [FrameworkResult.StepResult] = []
         var positions: [(FrameworkStep, Int)] = []
@@ -322,8 +323,7 @@ public struct RubricScorer: Sendable {
         let bands = rubric.bands
         if isEmpty { flags.append("empty"); cap("empty", 0) }
         if isDontKnow { flags.append("dont-know"); cap("dont-know", bands.d - 1) }
-        let missingRequired = concepts.indices.filter { compiled.conceptRequired[$0] && !concepts[$0].hit }
-        if !missingRequired.isEmpty && !isEmpty && !isDontKnow {
+        if requiredMissed && !isEmpty && !isDontKnow {
             // A missing must-have point keeps the answer out of B, or, in a thorough answer (coverage
             // at least `thoroughCoverage`), out of A: there the "missing" point is often worded in a
             // way no alias has (two blind checks found most too-harsh grades here).
@@ -334,7 +334,7 @@ public struct RubricScorer: Sendable {
         if depth.isShallow(policy) && !isDump && !isDontKnow && !isEmpty { flags.append("shallow") }
         if !misconceptions.isEmpty && penalties > 0 { flags.append("misconception") }
         if !wrongValues.isEmpty { flags.append("wrong-value") }
-        if concepts.contains(where: { $0.note == "negated" }) { flags.append("negated") }
+        if anyNegated { flags.append("negated") }
         score = Self.round(min(100, max(0, score)), 1)
         let grade = bands.grade(for: score)
 
