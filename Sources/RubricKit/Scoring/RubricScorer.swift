@@ -50,8 +50,11 @@ public struct RubricScorer: Sendable {
         // phrases not negated, framework cues, habits, "I don't know".
         let allSteps = FrameworkStep.allCases
         var reporting: [Bool]? = nil // per sentence, made on the first cue
-        var misconceptionEntries: [(group: Int, hit: Int)] = []
-        var stepEntries: [(group: Int, hit: Int)] = []
+        // Misconception `m`'s hits in group `m`, step `k`'s cues in group `stepGroup + k`: one
+        // counting sort for both, its entries reserved at one per hit (they grew from one).
+        let stepGroup = rubric.misconceptions.count
+        var cueEntries: [(group: Int, hit: Int)] = []
+        cueEntries.reserveCapacity(a.hits.count)
         var habitHits = [Bool](filled: false, count: framework.habits.count)
         var dontKnowHits: [Int] = []
         for (i, h) in a.hits.enumerated() {
@@ -59,8 +62,8 @@ public struct RubricScorer: Sendable {
             case .reportedClaim:
                 if reporting == nil { reporting = [Bool](filled: false, count: (a.sentenceOf.last ?? 0) + 1) }
                 reporting![a.sentenceOf[h.first]] = true
-            case .misconception(let m, _): if a.negatedBy[i] == nil { misconceptionEntries.append((m, i)) }
-            case .stepCue(let s): if let k = allSteps.firstIndex(of: s) { stepEntries.append((k, i)) }
+            case .misconception(let m, _): if a.negatedBy[i] == nil { cueEntries.append((m, i)) }
+            case .stepCue(let s): if let k = allSteps.firstIndex(of: s) { cueEntries.append((stepGroup + k, i)) }
             case .habitCue(let x): if x < habitHits.count { habitHits[x] = true }
             case .dontKnow: dontKnowHits.append(i)
             default: break
@@ -70,10 +73,11 @@ public struct RubricScorer: Sendable {
         // 1. Misconceptions: every group in one sentence, none negated, the sentence not reporting
         // or refuting the claim (`很多人以为…`, `…的说法不对`).
         if let reporting {
-            misconceptionEntries.removeAll { [hits = a.hits, sentenceOf = a.sentenceOf] in reporting[sentenceOf[hits[$0.hit].first]] }
+            cueEntries.removeAll { [hits = a.hits, sentenceOf = a.sentenceOf] in
+                $0.group < stepGroup && reporting[sentenceOf[hits[$0.hit].first]]
+            }
         }
-        // Per misconception, its hits grouped by one counting sort.
-        let misconceptionHits = HitGroups(groupCount: rubric.misconceptions.count, misconceptionEntries)
+        let cues = HitGroups(groupCount: stepGroup + allSteps.count, cueEntries)
         // The first hit of each group in a sentence (reused from one sentence to the next).
         var first: [Int?] = []
         var misconceptions: [MisconceptionResult] = []
@@ -83,11 +87,11 @@ public struct RubricScorer: Sendable {
         var claimed: [(first: Int, last: Int, misconception: Int)] = []
         // (Loops, not closures: a closure capturing the analysis copies all its arrays.)
         var sentences: [Int] = [] // the sentences of a misconception's hits, sorted
-        for m in rubric.misconceptions.indices where !misconceptionHits[m].isEmpty {
+        for m in rubric.misconceptions.indices where !cues[m].isEmpty {
             let groupCount = rubric.misconceptions[m].match.count
             guard groupCount > 0 else { continue }
             // The first sentence holding every group, with the first hit of each group in it.
-            let hits = misconceptionHits[m]
+            let hits = cues[m]
             sentences.removeAll(keepingCapacity: true)
             for i in hits { sentences.append(a.sentenceOf[a.hits[i].first]) }
             sentences.sort()
@@ -255,7 +259,6 @@ public struct RubricScorer: Sendable {
                           references: compiled.references, answerIsChinese: answerIsChinese, policy: policy)
 
         // 3. The framework: cues and the steps of the concepts hit.
-        let stepCues = HitGroups(groupCount: allSteps.count, stepEntries)
         var steps: [FrameworkResult.StepResult] = []
         var positions: [(FrameworkStep, Int)] = []
         steps.reserveCapacity(allSteps.count)
@@ -264,7 +267,7 @@ public struct RubricScorer: Sendable {
             var evidence: [String] = []
             var position = Int.max
             var seenCues: [Int] = []
-            for i in stepCues[k] {
+            for i in cues[stepGroup + k] {
                 position = min(position, a.hits[i].first)
                 guard evidence.count < 4, !seenCues.contains(a.hits[i].pattern) else { continue }
                 seenCues.append(a.hits[i].pattern)
