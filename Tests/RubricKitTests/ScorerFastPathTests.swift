@@ -150,4 +150,31 @@ struct ScorerFastPathTests {
             }
         }
     }
+
+    /// An evidence text the answer writes as the rubric does is the rubric's `String`
+    /// (`RubricScorer.text(_:_:of:reusing:)`): whatever the rubric's text (none, empty, the same
+    /// bytes, canonically equivalent spellings, full width, other case, very long), the text is the
+    /// one `AnswerAnalysis.text` makes, byte for byte.
+    @Test func evidenceThroughTheRubricTextIsTheAnswersText() {
+        let compiled = RubricScorer(framework: ScoringFixtures.framework).compile(ScoringFixtures.gmp)
+        let long = String(repeating: "逻辑处理器", count: 400)
+        let answers = Self.samples + [
+            "P是逻辑处理器，P是逻辑处理器。", "é e\u{301} é", "ｐ与P、Ｐ", "GMP gmp Gmp", "a\u{0}b", long,
+        ]
+        for answer in answers {
+            let a = AnswerAnalysis(answer: answer, compiled: compiled)
+            let n = a.tokens.count
+            var candidates: [String?] = [nil, "", "P", "p", "Ｐ", "é", "e\u{301}", "逻辑处理器", "a\u{0}b", long]
+            for first in 0..<min(n, 12) { candidates.append(a.text(first, min(first + 1, n - 1))) }
+            for first in -1...min(n, 12) {
+                for last in [first - 1, first, first + 1, n - 1, n] {
+                    let expected = a.text(first, last)
+                    for known in candidates {
+                        let text = RubricScorer.text(first, last, of: a, reusing: known)
+                        #expect(Array(text.utf8) == Array(expected.utf8), "\(answer.debugDescription) \(first)...\(last)")
+                    }
+                }
+            }
+        }
+    }
 }

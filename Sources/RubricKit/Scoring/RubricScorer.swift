@@ -51,22 +51,38 @@ public struct RubricScorer: Sendable {
         func text(_ h: TokenAutomaton.Hit) -> String { a.text(h.first, h.last) }
         let byBytes = a.tokens.comparesByBytes // texts of the answer compare by their bytes
 
-        // 1. Misconceptions: every group in one sentence, none negated, the sentence not reporting
-        // or refuting the claim (`很多人以为…`, `…的说法不对`).
+        // The hits read once for all that needs no result of scoring: reporting cues, misconception
+        // phrases not negated, framework cues, habits, "I don't know".
+        let allSteps = FrameworkStep.allCases
         var reporting: [Bool]? = nil // per sentence, made on the first cue
-        for h in a.hits {
-            guard case .reportedClaim = kinds[h.pattern] else { continue }
-            if reporting == nil { reporting = [Bool](filled: false, count: (a.sentenceOf.last ?? 0) + 1) }
-            reporting![a.sentenceOf[h.first]] = true
-        }
-        // Per misconception, its hits not negated, grouped by one counting sort.
-        var misconceptionEntries: [(group: Int, hit: Int)] = []
-        for (i, h) in a.hits.enumerated() where a.negatedBy[i] == nil {
-            if case .misconception(let m, _) = kinds[h.pattern], reporting?[a.sentenceOf[h.first]] != true {
-                misconceptionEntries.append((m, i))
+        // Misconception `m`'s hits in group `m`, step `k`'s cues in group `stepGroup + k`: one
+        // counting sort for both, its entries reserved at one per hit (they grew from one).
+        let stepGroup = rubric.misconceptions.count
+        var cueEntries: [(group: Int, hit: Int)] = []
+        cueEntries.reserveCapacity(a.hits.count)
+        var habitHits = [Bool](filled: false, count: framework.habits.count)
+        var dontKnowHits: [Int] = []
+        for (i, h) in a.hits.enumerated() {
+            switch kinds[h.pattern] {
+            case .reportedClaim:
+                if reporting == nil { reporting = [Bool](filled: false, count: (a.sentenceOf.last ?? 0) + 1) }
+                reporting![a.sentenceOf[h.first]] = true
+            case .misconception(let m, _): if a.negatedBy[i] == nil { cueEntries.append((m, i)) }
+            case .stepCue(let s): if let k = allSteps.firstIndex(of: s) { cueEntries.append((stepGroup + k, i)) }
+            case .habitCue(let x): if x < habitHits.count { habitHits[x] = true }
+            case .dontKnow: dontKnowHits.append(i)
+            default: break
             }
         }
-        let misconceptionHits = HitGroups(groupCount: rubric.misconceptions.count, misconceptionEntries)
+
+        // 1. Misconceptions: every group in one sentence, none negated, the sentence not reporting
+        // or refuting the claim (`很多人以为…`, `…的说法不对`).
+        if let reporting {
+            cueEntries.removeAll { [hits = a.hits, sentenceOf = a.sentenceOf] in
+                $0.group < stepGroup && reporting[sentenceOf[hits[$0.hit].first]]
+            }
+        }
+        let cues = HitGroups(groupCount: stepGroup + allSteps.count, cueEntries)
         // The first hit of each group in a sentence (reused from one sentence to the next).
         var first: [Int?] = []
         var misconceptions: [MisconceptionResult] = []
@@ -76,11 +92,11 @@ public struct RubricScorer: Sendable {
         var claimed: [(first: Int, last: Int, misconception: Int)] = []
         // (Loops, not closures: a closure capturing the analysis copies all its arrays.)
         var sentences: [Int] = [] // the sentences of a misconception's hits, sorted
-        for m in rubric.misconceptions.indices where !misconceptionHits[m].isEmpty {
+        for m in rubric.misconceptions.indices where !cues[m].isEmpty {
             let groupCount = rubric.misconceptions[m].match.count
             guard groupCount > 0 else { continue }
             // The first sentence holding every group, with the first hit of each group in it.
-            let hits = misconceptionHits[m]
+            let hits = cues[m]
             sentences.removeAll(keepingCapacity: true)
             for i in hits { sentences.append(a.sentenceOf[a.hits[i].first]) }
             sentences.sort()
@@ -156,6 +172,9 @@ public struct RubricScorer: Sendable {
         concepts.reserveCapacity(n)
         var wrongValues: [(concept: Int, observed: String, expected: String)] = []
         var seenPatterns: [Int] = []
+        // What the rest needs of the results, added up as each is made (reading them back from
+        // `concepts`, `contains(where:)` and `filter` copied every `ConceptResult`).
+        var earned = 0.0, conceptsHit = 0, anyNegated = false, requiredMissed = false
         for c in rubric.concepts.indices {
             let aliases = aliasHits(c), keys = keyHits(c)
             var evidence: [String] = []
@@ -169,7 +188,7 @@ public struct RubricScorer: Sendable {
                 if case .negatedAlias = kinds[h.pattern], let cue = a.negatedBy[i] {
                     Self.addText(a.hits[cue].first, h.last, of: a, to: &evidence, byBytes: byBytes)
                 } else {
-                    Self.addText(h.first, h.last, of: a, to: &evidence, byBytes: byBytes)
+                    Self.addText(h.first, h.last, of: a, to: &evidence, byBytes: byBytes, known: compiled.patterns[h.pattern].text)
                 }
             }
             var credit = aliases.isEmpty ? 0.0 : 1.0
@@ -200,7 +219,10 @@ public struct RubricScorer: Sendable {
                         case .wrong:
                             if verdict != .right { verdict = .wrong; observed = valueText ?? "" }
                         case .missing:
-                            if verdict == nil { verdict = .missing; Self.addText(h.first, h.last, of: a, to: &evidence, byBytes: byBytes) }
+                            if verdict == nil {
+                                verdict = .missing
+                                Self.addText(h.first, h.last, of: a, to: &evidence, byBytes: byBytes, known: compiled.patterns[h.pattern].text)
+                            }
                         }
                     }
                     switch verdict {
@@ -222,17 +244,15 @@ public struct RubricScorer: Sendable {
                 credit *= max(0, policy.namedOnlyCredit)
                 note = Explanation.note
             }
+            let rounded = Self.round(credit, 3)
+            earned += compiled.conceptWeights[c] * rounded
+            if credit > 0 { conceptsHit += 1 } else if compiled.conceptRequired[c] { requiredMissed = true }
+            if note == "negated" { anyNegated = true }
             concepts.append(ConceptResult(id: rubric.concepts[c].id, label: compiled.conceptLabels[c], step: rubric.concepts[c].step,
                                           weight: rubric.concepts[c].weight, required: rubric.concepts[c].required, hit: credit > 0,
-                                          credit: Self.round(credit, 3), evidence: evidence, note: note))
+                                          credit: rounded, evidence: evidence, note: note))
         }
         let totalWeight = compiled.conceptWeights.reduce(0, +)
-        // (By index: `zip` and `reduce` copied every `ConceptResult`.)
-        var earned = 0.0, conceptsHit = 0
-        for c in concepts.indices {
-            earned += compiled.conceptWeights[c] * concepts[c].credit
-            if concepts[c].hit { conceptsHit += 1 }
-        }
         // With a coverage target, naming that share of the weight is full coverage.
         let target = rubric.coverageTarget ?? 1
         let coverage = totalWeight > 0 ? min(1, earned / (totalWeight * target)) : 0
@@ -244,19 +264,6 @@ public struct RubricScorer: Sendable {
                           references: compiled.references, answerIsChinese: answerIsChinese, policy: policy)
 
         // 3. The framework: cues and the steps of the concepts hit.
-        let allSteps = FrameworkStep.allCases
-        var stepEntries: [(group: Int, hit: Int)] = []
-        var habitHits = [Bool](filled: false, count: framework.habits.count)
-        var dontKnowHits: [Int] = []
-        for (i, h) in a.hits.enumerated() {
-            switch kinds[h.pattern] {
-            case .stepCue(let s): if let k = allSteps.firstIndex(of: s) { stepEntries.append((k, i)) }
-            case .habitCue(let x): if x < habitHits.count { habitHits[x] = true }
-            case .dontKnow: dontKnowHits.append(i)
-            default: break
-            }
-        }
-        let stepCues = HitGroups(groupCount: allSteps.count, stepEntries)
         var steps: [FrameworkResult.StepResult] = []
         var positions: [(FrameworkStep, Int)] = []
         steps.reserveCapacity(allSteps.count)
@@ -265,11 +272,12 @@ public struct RubricScorer: Sendable {
             var evidence: [String] = []
             var position = Int.max
             var seenCues: [Int] = []
-            for i in stepCues[k] {
+            for i in cues[stepGroup + k] {
                 position = min(position, a.hits[i].first)
                 guard evidence.count < 4, !seenCues.contains(a.hits[i].pattern) else { continue }
                 seenCues.append(a.hits[i].pattern)
-                Self.addText(a.hits[i].first, a.hits[i].last, of: a, to: &evidence, limit: 4, byBytes: byBytes)
+                Self.addText(a.hits[i].first, a.hits[i].last, of: a, to: &evidence, limit: 4, byBytes: byBytes,
+                             known: compiled.patterns[a.hits[i].pattern].text)
             }
             var conceptPosition = Int.max
             for c in concepts.indices where compiled.conceptSteps[c] == step && concepts[c].hit {
@@ -323,8 +331,7 @@ public struct RubricScorer: Sendable {
         let bands = rubric.bands
         if isEmpty { flags.append("empty"); cap("empty", 0) }
         if isDontKnow { flags.append("dont-know"); cap("dont-know", bands.d - 1) }
-        let missingRequired = concepts.indices.filter { compiled.conceptRequired[$0] && !concepts[$0].hit }
-        if !missingRequired.isEmpty && !isEmpty && !isDontKnow {
+        if requiredMissed && !isEmpty && !isDontKnow {
             // A missing must-have point keeps the answer out of B, or, in a thorough answer (coverage
             // at least `thoroughCoverage`), out of A: there the "missing" point is often worded in a
             // way no alias has (two blind checks found most too-harsh grades here).
@@ -335,7 +342,7 @@ public struct RubricScorer: Sendable {
         if depth.isShallow(policy) && !isDump && !isDontKnow && !isEmpty { flags.append("shallow") }
         if !misconceptions.isEmpty && penalties > 0 { flags.append("misconception") }
         if !wrongValues.isEmpty { flags.append("wrong-value") }
-        if concepts.contains(where: { $0.note == "negated" }) { flags.append("negated") }
+        if anyNegated { flags.append("negated") }
         score = Self.round(min(100, max(0, score)), 1)
         let grade = bands.grade(for: score)
 
@@ -420,19 +427,35 @@ public struct RubricScorer: Sendable {
     /// Adds the answer's text of tokens `first...last` to `evidence` (a concept's, a step's): at most
     /// `limit` texts, none empty, none twice. (Static, with `evidence` inout: a nested function
     /// capturing it checked exclusive access at run time at every call.)
+    /// - Parameter known: the rubric's text of the phrase matched there, taken instead of a new
+    ///   `String` when the answer wrote it byte for byte so (`text(_:_:of:reusing:)`).
     private static func addText(_ first: Int, _ last: Int, of a: AnswerAnalysis, to evidence: inout [String],
-                                limit: Int = 5, byBytes: Bool) {
+                                limit: Int = 5, byBytes: Bool, known: String? = nil) {
         guard evidence.count < limit else { return }
         if byBytes {
             // Compared before the `String` is made (a text repeated is never built); a text not held
             // is new (and one of no bytes is "").
             guard !holds(evidence, textOf: first, last, in: a, byBytes: true) else { return }
-            let s = a.text(first, last)
+            let s = text(first, last, of: a, reusing: known)
             if !s.isEmpty { evidence.append(s) }
         } else {
-            let s = a.text(first, last)
+            let s = text(first, last, of: a, reusing: known)
             if !s.isEmpty && !AnswerAnalysis.contains(evidence, s, byBytes: false) { evidence.append(s) }
         }
+    }
+
+    /// The answer's text of tokens `first...last` (`a.text`), as `known` itself when its UTF-8 is
+    /// those bytes: an alias or cue written as the rubric writes it shares the rubric's `String`
+    /// (no validation, no allocation; the same bytes make the same `String`).
+    static func text(_ first: Int, _ last: Int, of a: AnswerAnalysis, reusing known: String?) -> String {
+        if let known, first >= 0, last < a.tokens.count, first <= last {
+            let x = a.tokens[first].byteStart, y = a.tokens[last].byteEnd
+            if x >= 0, y <= a.utf8.count, x < y,
+               a.utf8.withUnsafeBufferPointer({ TextTable.equal(known, UnsafeBufferPointer(rebasing: $0[x..<y])) }) {
+                return known
+            }
+        }
+        return a.text(first, last)
     }
 
     /// Whether `evidence` holds the answer's text of tokens `first...last` (`a.text`), told from the
