@@ -19,28 +19,94 @@ public struct Token: Sendable, Equatable, BitwiseCopyable {
         public static func < (a: Break, b: Break) -> Bool { a.rawValue < b.rawValue }
     }
 
-    public var kind: Kind
-    /// Unicode-scalar offsets into the original string, `start..<end`.
-    public var start: Int
-    public var end: Int
-    /// The same span as UTF-8 byte offsets into the original string.
-    public var byteStart: Int
-    public var byteEnd: Int
-    /// The folded text (lower case, NFKC) as UTF-8 bytes `textStart..<textEnd` of its
-    /// `TokenizedText` (read it with `TokenizedText.text(_:)`).
-    public var textStart: Int
-    public var textEnd: Int
-    /// A CJK or symbol token's (folded) character; 0 for words and numbers.
-    public var scalar: UInt32
+    // Stored narrow, 32 bytes a token (the tokenizer writes one per CJK character and every pass
+    // over the tokens copies them): offsets as `UInt32` (`Tokenizer.maxInputBytes` keeps every
+    // offset of a tokenized text below 2³²), and one field for a CJK or symbol token's scalar or a
+    // word's or number's letter count, the two kinds' values that are never both set.
+    private var storedStart, storedEnd, storedByteStart, storedByteEnd, storedTextStart, storedTextEnd: UInt32
+    private var scalarOrLetters: UInt32
+    public let kind: Kind
     public var breakBefore: Break
     /// An assignment mark (`=`, `:`, `==`) sits between this token and the previous one.
     public var afterAssignment: Bool
-    /// Letters in the original token (for typo tolerance), 0 for numbers and CJK.
-    public var letterCount: Int
     /// An English article before a word (`a`, `an`, `the`) or `的` inside a Chinese phrase: skipped
     /// when matching, so "a pointer to a backing array" matches "pointer to the backing array" and
     /// `P的本地队列` matches `P本地队列`.
-    public var isFiller = false
+    public var isFiller: Bool
+
+    /// A token of a text of at most `Tokenizer.maxInputBytes` bytes, whose offsets and letter count
+    /// are therefore below 2³²: they are stored without a check of their own (one per field would
+    /// cost the tokenizer a tenth of its time).
+    @inline(__always)
+    init(kind: Kind, start: Int, end: Int, byteStart: Int, byteEnd: Int, textStart: Int, textEnd: Int,
+         scalar: UInt32, breakBefore: Break, afterAssignment: Bool, letterCount: Int, isFiller: Bool = false) {
+        self.kind = kind
+        storedStart = UInt32(truncatingIfNeeded: start); storedEnd = UInt32(truncatingIfNeeded: end)
+        storedByteStart = UInt32(truncatingIfNeeded: byteStart); storedByteEnd = UInt32(truncatingIfNeeded: byteEnd)
+        storedTextStart = UInt32(truncatingIfNeeded: textStart); storedTextEnd = UInt32(truncatingIfNeeded: textEnd)
+        if kind == .cjk || kind == .symbol {
+            precondition(letterCount == 0, "a CJK or symbol token has no letters")
+            scalarOrLetters = scalar
+        } else {
+            precondition(scalar == 0, "a word or number has no scalar")
+            scalarOrLetters = UInt32(truncatingIfNeeded: letterCount)
+        }
+        self.breakBefore = breakBefore
+        self.afterAssignment = afterAssignment
+        self.isFiller = isFiller
+    }
+
+    /// Unicode-scalar offsets into the original string, `start..<end`.
+    public var start: Int {
+        @inline(__always) get { Int(storedStart) }
+        @inline(__always) set { storedStart = UInt32(newValue) }
+    }
+    public var end: Int {
+        @inline(__always) get { Int(storedEnd) }
+        @inline(__always) set { storedEnd = UInt32(newValue) }
+    }
+    /// The same span as UTF-8 byte offsets into the original string.
+    public var byteStart: Int {
+        @inline(__always) get { Int(storedByteStart) }
+        @inline(__always) set { storedByteStart = UInt32(newValue) }
+    }
+    public var byteEnd: Int {
+        @inline(__always) get { Int(storedByteEnd) }
+        @inline(__always) set { storedByteEnd = UInt32(newValue) }
+    }
+    /// The folded text (lower case, NFKC) as UTF-8 bytes `textStart..<textEnd` of its
+    /// `TokenizedText` (read it with `TokenizedText.text(_:)`).
+    public var textStart: Int {
+        @inline(__always) get { Int(storedTextStart) }
+        @inline(__always) set { storedTextStart = UInt32(newValue) }
+    }
+    public var textEnd: Int {
+        @inline(__always) get { Int(storedTextEnd) }
+        @inline(__always) set { storedTextEnd = UInt32(newValue) }
+    }
+
+    /// Whether the token is a CJK character or a symbol (its stored value is its scalar).
+    private var hasScalar: Bool {
+        @inline(__always) get { kind == .cjk || kind == .symbol }
+    }
+
+    /// A CJK or symbol token's (folded) character; 0 for words and numbers.
+    public var scalar: UInt32 {
+        @inline(__always) get { hasScalar ? scalarOrLetters : 0 }
+        set {
+            precondition(hasScalar || newValue == 0, "a word or number has no scalar")
+            if hasScalar { scalarOrLetters = newValue }
+        }
+    }
+
+    /// Letters in the original token (for typo tolerance), 0 for CJK and symbols.
+    public var letterCount: Int {
+        @inline(__always) get { hasScalar ? 0 : Int(scalarOrLetters) }
+        set {
+            precondition(!hasScalar || newValue == 0, "a CJK or symbol token has no letters")
+            if !hasScalar { scalarOrLetters = UInt32(newValue) }
+        }
+    }
 }
 
 /// Splits text into tokens after NFKC and case folding. Separators of technical names are
@@ -55,8 +121,22 @@ public enum Tokenizer {
         return input.withUTF8 { tokenize(utf8: $0, splitCamelCase: splitCamelCase, joinSoftSeparators: joinSoftSeparators) }
     }
 
-    /// Tokenizes the valid UTF-8 `input` (a `String`'s bytes).
-    static func tokenize(utf8 input: UnsafeBufferPointer<UInt8>, splitCamelCase: Bool, joinSoftSeparators: Bool) -> TokenizedText {
+    /// The longest text tokenized, in UTF-8 bytes (2 GiB − 1): its folded text, at most twice as
+    /// long, still has every offset in a `UInt32` (see `Token`). A longer text (the batch reader
+    /// takes lines of any length) is tokenized up to the last scalar that ends within this many bytes.
+    static let maxInputBytes = Int(Int32.max)
+
+    /// The longest prefix of valid UTF-8 `input` that ends at a scalar boundary within `limit` bytes.
+    static func prefix(_ input: UnsafeBufferPointer<UInt8>, limit: Int) -> UnsafeBufferPointer<UInt8> {
+        guard input.count > limit else { return input }
+        var end = limit
+        while end > 0 && input[end] & 0xC0 == 0x80 { end -= 1 } // a continuation byte: not a scalar's start
+        return UnsafeBufferPointer(rebasing: input[..<end])
+    }
+
+    /// Tokenizes the valid UTF-8 `input` (a `String`'s bytes), up to `maxInputBytes` of it.
+    static func tokenize(utf8 whole: UnsafeBufferPointer<UInt8>, splitCamelCase: Bool, joinSoftSeparators: Bool) -> TokenizedText {
+        let input = prefix(whole, limit: maxInputBytes)
         // Every token holds scalars of its own (the "not" of "doesn't" the apostrophe and the "t"),
         // so there are at most as many tokens as scalars; a scalar folds to at most twice its UTF-8
         // width (an ASCII one to one byte). Both arrays are written in place, to those bounds.
