@@ -302,55 +302,91 @@ public enum Tokenizer {
             lastClass = .cjk
         }
 
-        /// The CJK character in the three-byte ranges (U+3000–U+9FFF: the ideographs, extension A,
-        /// kana) whose bytes are `b0` `b1` `b2`, or nil.
+        /// The scalar of the three bytes `b0` `b1` `b2` when `b0` leads a three-byte sequence, or nil.
         @inline(__always)
-        static func threeByteCJK(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8) -> UInt32? {
-            guard b0 >= 0xE3 && b0 <= 0xE9 else { return nil }
-            let v = (UInt32(b0) & 0x0F) << 12 | (UInt32(b1) & 0x3F) << 6 | (UInt32(b2) & 0x3F)
-            return isCJK(v) ? v : nil
+        static func threeByteScalar(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8) -> UInt32? {
+            guard b0 & 0xF0 == 0xE0 else { return nil }
+            return (UInt32(b0) & 0x0F) << 12 | (UInt32(b1) & 0x3F) << 6 | (UInt32(b2) & 0x3F)
         }
 
-        /// The run of three-byte CJK characters from the current scalar, each a token of its own
-        /// whose text is its three bytes (CJK does not fold; valid UTF-8 is the scalar's encoding).
-        /// The word being built ends before the run and its first character takes the pending break
-        /// and assignment. The loop writes into the room of both outputs, as far as it reaches, and
-        /// keeps to locals (wrapping arithmetic: every offset is below the input's or a room's size).
-        /// Returns false, having read nothing, when the scalar is not such a character.
+        /// A CJK ideograph a run takes: U+4E00–U+9FFF or extension A (U+3400–U+4DBF).
+        @inline(__always)
+        static func isIdeograph(_ v: UInt32) -> Bool { v &- 0x4E00 < 0x5200 || v &- 0x3400 < 0x19C0 }
+
+        /// Kana (U+3040–U+30FF), which a run takes too.
+        @inline(__always)
+        static func isKana(_ v: UInt32) -> Bool { v &- 0x3040 < 0xC0 }
+
+        /// The break a three-byte punctuation mark raises when `step` reads it, which does nothing
+        /// else with it (no token, no rule looking at its neighbours), or nil for any other scalar:
+        /// the CJK comma, enumeration comma and full stop, CJK brackets and curly double quotes, and
+        /// the full-width forms of `,` `:` `;` `!` `?` `(` `)`. (The full-width colon also marks an
+        /// assignment.)
+        @inline(__always)
+        static func markBreak(_ v: UInt32) -> Token.Break? {
+            switch v {
+            case 0x3001, 0x300A...0x300D, 0x3010, 0x3011, 0x201C, 0x201D, 0xFF08, 0xFF09, 0xFF0C, 0xFF1A: return .clause
+            case 0x3002, 0xFF01, 0xFF1B, 0xFF1F: return .sentence
+            default: return nil
+            }
+        }
+
+        /// The run of three-byte CJK characters and punctuation marks (`markBreak`) from the current
+        /// scalar: each character a token of its own whose text is its three bytes (CJK does not
+        /// fold; valid UTF-8 is the scalar's encoding), each mark the break it raises. The word being
+        /// built ends before the run; its first token takes the pending break and assignment, and
+        /// the break and assignment after its last token are left pending. The loop writes into the
+        /// room of both outputs, as far as it reaches, and keeps to locals (wrapping arithmetic:
+        /// every offset is below the input's or a room's size). Returns false, having read nothing,
+        /// when the scalar is neither.
         @inline(__always)
         mutating func appendCJKRun() -> Bool {
             let src = input, start = byte
-            guard start + 3 <= src.count, Self.threeByteCJK(src[start], src[start + 1], src[start + 2]) != nil else { return false }
+            guard start + 3 <= src.count, let v = Self.threeByteScalar(src[start], src[start + 1], src[start + 2]),
+                  Self.isIdeograph(v) || Self.isKana(v) || Self.markBreak(v) != nil else { return false }
             if wordLength > 0 { flush(index, byte: start) }
-            let first = tokens.count, textStart = folded.count, startIndex = index
             let tokenRoom = tokens.room, textRoom = folded.room
-            let most = min((src.count - start) / 3, tokenRoom.count, textRoom.count / 3)
-            var k = 0, kana = false
-            while k < most {
-                let i = start &+ 3 &* k, t = textStart &+ 3 &* k
+            // Every scalar read writes at most one token and three bytes of text.
+            let end = start + 3 * (min(src.count - start, 3 * tokenRoom.count, textRoom.count) / 3)
+            var pending = tokens.isEmpty ? Token.Break.sentence : pendingBreak, assign = pendingAssign
+            // The next scalar's byte and index, the tokens written.
+            let textStart = folded.count
+            var i = start, s = index, written = 0
+            while i < end {
                 let b0 = src[i], b1 = src[i &+ 1], b2 = src[i &+ 2]
-                guard let v = Self.threeByteCJK(b0, b1, b2) else { break }
-                if v < 0x3400 { kana = true } // kana (U+3040–U+30FF): voiced ones decompose
-                textRoom[3 &* k] = b0; textRoom[3 &* k &+ 1] = b1; textRoom[3 &* k &+ 2] = b2
-                tokenRoom.initializeElement(at: k, to: Token(
-                    kind: .cjk, start: startIndex &+ k, end: startIndex &+ k &+ 1, byteStart: i, byteEnd: i &+ 3,
-                    textStart: t, textEnd: t &+ 3, scalar: v, breakBefore: .none,
-                    afterAssignment: false, letterCount: 0, isFiller: v == 0x7684)) // 的
-                k &+= 1
+                guard let v = Self.threeByteScalar(b0, b1, b2) else { break }
+                let isIdeograph = Self.isIdeograph(v)
+                if isIdeograph || Self.isKana(v) {
+                    if !isIdeograph { keepsCanonical = false } // kana: voiced ones decompose
+                    let q = 3 &* written, t = textStart &+ q
+                    textRoom[q] = b0; textRoom[q &+ 1] = b1; textRoom[q &+ 2] = b2
+                    tokenRoom.initializeElement(at: written, to: Token(
+                        kind: .cjk, start: s, end: s &+ 1, byteStart: i, byteEnd: i &+ 3, textStart: t, textEnd: t &+ 3,
+                        scalar: v, breakBefore: pending, afterAssignment: assign, letterCount: 0,
+                        isFiller: v == 0x7684)) // 的
+                    written &+= 1
+                    pending = .none
+                    assign = false
+                } else if let b = Self.markBreak(v) {
+                    if b > pending { pending = b }
+                    if v == 0xFF1A { assign = true } // ：
+                } else {
+                    break
+                }
+                i &+= 3
+                s &+= 1
             }
-            guard k > 0 else { return false } // no room, which the bounds rule out: the general path traps
-            tokens.didInitialize(k)
-            length.cjk += k
-            folded.didInitialize(3 * k)
-            tokens[first].breakBefore = first == 0 ? .sentence : pendingBreak
-            tokens[first].afterAssignment = pendingAssign
-            if kana { keepsCanonical = false }
-            pendingBreak = .none
-            pendingAssign = false
-            lastClass = .cjk
-            index += k
-            previousByte = start + 3 * (k - 1)
-            byte = start + 3 * k
+            guard i > start else { return false } // no room, which the bounds rule out: the general path traps
+            let endsWithMark = written == 0 || tokenRoom[written - 1].byteStart != i - 3
+            tokens.didInitialize(written)
+            length.cjk += written
+            folded.didInitialize(3 * written)
+            pendingBreak = pending
+            pendingAssign = assign
+            lastClass = endsWithMark ? .symbol : .cjk
+            index = s
+            previousByte = i - 3
+            byte = i
             return true
         }
 
