@@ -228,7 +228,7 @@ public enum Tokenizer {
                 let b0 = input[byte]
                 if b0 < 0x80 {
                     // Inside a word, a lower-case letter after a lower-case letter, or a digit after a
-                    // digit, never splits it and folds to itself: copy the whole run.
+                    // digit, never splits it and folds to itself: copy the whole run (and so at a word's start).
                     if wordLength > 0 && !lastWasUpper {
                         if lastClass == .letter && b0 >= 0x61 && b0 <= 0x7A {
                             appendRun { $0 >= 0x61 && $0 <= 0x7A }
@@ -238,6 +238,16 @@ public enum Tokenizer {
                             appendRun { $0 >= 0x30 && $0 <= 0x39 }
                             continue
                         }
+                    } else if wordLength == 0 && ((b0 >= 0x61 && b0 <= 0x7A) || (b0 >= 0x30 && b0 <= 0x39)) {
+                        // A word that starts with a lower-case letter or a digit, started as
+                        // `appendLetterOrDigit` starts it, and copied with the run of its kind after it.
+                        let isDigit = b0 <= 0x39
+                        wordTextStart = folded.count; wordStart = index; wordByteStart = byte
+                        wordKind = isDigit ? .number : .word; wordFirstUpper = false
+                        lastWasUpper = false
+                        lastClass = isDigit ? .digit : .letter
+                        if isDigit { appendRun { $0 >= 0x30 && $0 <= 0x39 } } else { appendRun { $0 >= 0x61 && $0 <= 0x7A } }
+                        continue
                     }
                     if b0 == 0x20 {
                         // A plain space, as `step` treats it: it ends the word and is a space break.
