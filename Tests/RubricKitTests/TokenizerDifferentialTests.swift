@@ -12,7 +12,7 @@ struct TokenizerDifferentialTests {
         "doesn't", "can’t", "DON'T", "n't", "isn‘t", "n", "n'", "'t", "Won'T", "-1", "- 1", "1.14", "1.", ".5", "3.x",
         "１２３", "－５", "ＧＯＭＡＸＰＲＯＣＳ", "ａｂｃ", "Ａｂ", "＝", "：", "，", "。", "！", "？", "；",
         "中", "文", "的", "不", "没", "有没有", "是不是", "负载均衡", "P的本地队列", "ひらがな", "カタカナ", "한국어", "⼀", "豈",
-        "𠀀", "、", "《", "》", "「", "」", "【", "】", "“", "”", "—", "…", "–",
+        "𠀀", "、", "《", "》", "「", "」", "【", "】", "“", "”", "—", "…", "–", "（", "）", "〈", "『", "‘", "．", "－", "＂",
         " ", "  ", "\t", "\n", "\r\n", "\u{3000}", "\u{A0}", "\u{2028}", "\u{2029}", "\u{200B}", "\u{85}",
         ",", ".", ". ", ":", "=", "==", ";", "!", "?", "(", ")", "[", "]", "{", "}", "_", "-", "/", "\\", "~", "@",
         "#", "&", "|", "^", "`", "\"", "$", "'", "’", "%", "+", "<", ">", "*", "->", "=>", "→",
@@ -90,7 +90,7 @@ struct TokenizerDifferentialTests {
         }
     }
 
-    /// The paths `scan` takes itself — runs of three-byte CJK characters, ASCII letters and digits,
+    /// The paths `scan` takes itself — runs of three-byte CJK characters and punctuation marks, ASCII letters and digits,
     /// word starts and the camelCase split — against the reference at their edges: the ends of the
     /// CJK ranges and the scalars just outside them (CJK punctuation, the Yijing hexagrams, Yi,
     /// Hangul, four-byte CJK), kana (not canonical-stable), a word, break or assignment right before
@@ -99,13 +99,18 @@ struct TokenizerDifferentialTests {
     @Test func fastPathsMatchTheReference() {
         let edges: [UInt32] = [0x2FFF, 0x3000, 0x3001, 0x3002, 0x3029, 0x302A, 0x303F, 0x3040, 0x3041, 0x304C, 0x30FF,
                                0x3100, 0x33FF, 0x3400, 0x4DBF, 0x4DC0, 0x4DFF, 0x4E00, 0x7684, 0x9FFF, 0xA000,
-                               0xAC00, 0xD7AF, 0xF900, 0xFAFF, 0xFF0C, 0xFF1A, 0x20000, 0x2FFFF]
+                               0xAC00, 0xD7AF, 0xF900, 0xFAFF, 0xFF0C, 0xFF1A, 0x20000, 0x2FFFF,
+                               // The marks a run takes, and their neighbours it does not.
+                               0x3009, 0x300A, 0x300D, 0x300E, 0x3010, 0x3011, 0x3012, 0x201B, 0x201C, 0x201D, 0x201E,
+                               0xFF01, 0xFF07, 0xFF08, 0xFF09, 0xFF0B, 0xFF0D, 0xFF0E, 0xFF19, 0xFF1B, 0xFF1F, 0xFF20]
         let cjkEdges = edges.compactMap(Unicode.Scalar.init).map(String.init)
         var samples = ["", "\0", "中", "的", "的的的", "中的", "的中", "a的b", "Pod和网络", "和Pod", "kubectl看NotReady节点",
                        "中 文", "中\n文", "。中文", "：中文", "x=中", "中，文。", "HTTPServer中", "中HTTPServer", "MinInsync中",
                        "doesn't中", "中doesn't", "1.5中", "-1中", "中-1", "CRC16中", "gRPC", "eBPF", "iOS", "ABc", "ABcd",
                        "a", "A", "An", "the", "The apple", "a b", "A record", "ＡＢｃｄ中", "中\u{301}", "e\u{301}中", "😀中😀",
-                       "ガ中", "中ガ", "か\u{3099}", "한국어中", "𠀀中𠀀", String(repeating: "中", count: 5_000),
+                       "ガ中", "中ガ", "か\u{3099}", "한국어中", "𠀀中𠀀", "中，文。", "，中", "中，", "中：文", "x：中", "中：", "：：中",
+                       "中：1", "中。\n文", "中。 文", "“中”a", "a，b", "1，2", "中，-1", "中（a）", "的，的", "中，的。文",
+                       "（中）", "中！？", "。", "。。中", "HTTP，Server", "doesn't，中", String(repeating: "中", count: 5_000),
                        String(repeating: "的中", count: 2_000), String(repeating: "abc", count: 2_000),
                        String(repeating: "Ab1 ", count: 1_000), String(repeating: "中a", count: 3_000)]
         for a in cjkEdges {

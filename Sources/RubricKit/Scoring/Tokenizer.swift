@@ -19,28 +19,94 @@ public struct Token: Sendable, Equatable, BitwiseCopyable {
         public static func < (a: Break, b: Break) -> Bool { a.rawValue < b.rawValue }
     }
 
-    public var kind: Kind
-    /// Unicode-scalar offsets into the original string, `start..<end`.
-    public var start: Int
-    public var end: Int
-    /// The same span as UTF-8 byte offsets into the original string.
-    public var byteStart: Int
-    public var byteEnd: Int
-    /// The folded text (lower case, NFKC) as UTF-8 bytes `textStart..<textEnd` of its
-    /// `TokenizedText` (read it with `TokenizedText.text(_:)`).
-    public var textStart: Int
-    public var textEnd: Int
-    /// A CJK or symbol token's (folded) character; 0 for words and numbers.
-    public var scalar: UInt32
+    // Stored narrow, 32 bytes a token (the tokenizer writes one per CJK character and every pass
+    // over the tokens copies them): offsets as `UInt32` (`Tokenizer.maxInputBytes` keeps every
+    // offset of a tokenized text below 2³²), and one field for a CJK or symbol token's scalar or a
+    // word's or number's letter count, the two kinds' values that are never both set.
+    private var storedStart, storedEnd, storedByteStart, storedByteEnd, storedTextStart, storedTextEnd: UInt32
+    private var scalarOrLetters: UInt32
+    public let kind: Kind
     public var breakBefore: Break
     /// An assignment mark (`=`, `:`, `==`) sits between this token and the previous one.
     public var afterAssignment: Bool
-    /// Letters in the original token (for typo tolerance), 0 for numbers and CJK.
-    public var letterCount: Int
     /// An English article before a word (`a`, `an`, `the`) or `的` inside a Chinese phrase: skipped
     /// when matching, so "a pointer to a backing array" matches "pointer to the backing array" and
     /// `P的本地队列` matches `P本地队列`.
-    public var isFiller = false
+    public var isFiller: Bool
+
+    /// A token of a text of at most `Tokenizer.maxInputBytes` bytes, whose offsets and letter count
+    /// are therefore below 2³²: they are stored without a check of their own (one per field would
+    /// cost the tokenizer a tenth of its time).
+    @inline(__always)
+    init(kind: Kind, start: Int, end: Int, byteStart: Int, byteEnd: Int, textStart: Int, textEnd: Int,
+         scalar: UInt32, breakBefore: Break, afterAssignment: Bool, letterCount: Int, isFiller: Bool = false) {
+        self.kind = kind
+        storedStart = UInt32(truncatingIfNeeded: start); storedEnd = UInt32(truncatingIfNeeded: end)
+        storedByteStart = UInt32(truncatingIfNeeded: byteStart); storedByteEnd = UInt32(truncatingIfNeeded: byteEnd)
+        storedTextStart = UInt32(truncatingIfNeeded: textStart); storedTextEnd = UInt32(truncatingIfNeeded: textEnd)
+        if kind == .cjk || kind == .symbol {
+            precondition(letterCount == 0, "a CJK or symbol token has no letters")
+            scalarOrLetters = scalar
+        } else {
+            precondition(scalar == 0, "a word or number has no scalar")
+            scalarOrLetters = UInt32(truncatingIfNeeded: letterCount)
+        }
+        self.breakBefore = breakBefore
+        self.afterAssignment = afterAssignment
+        self.isFiller = isFiller
+    }
+
+    /// Unicode-scalar offsets into the original string, `start..<end`.
+    public var start: Int {
+        @inline(__always) get { Int(storedStart) }
+        @inline(__always) set { storedStart = UInt32(newValue) }
+    }
+    public var end: Int {
+        @inline(__always) get { Int(storedEnd) }
+        @inline(__always) set { storedEnd = UInt32(newValue) }
+    }
+    /// The same span as UTF-8 byte offsets into the original string.
+    public var byteStart: Int {
+        @inline(__always) get { Int(storedByteStart) }
+        @inline(__always) set { storedByteStart = UInt32(newValue) }
+    }
+    public var byteEnd: Int {
+        @inline(__always) get { Int(storedByteEnd) }
+        @inline(__always) set { storedByteEnd = UInt32(newValue) }
+    }
+    /// The folded text (lower case, NFKC) as UTF-8 bytes `textStart..<textEnd` of its
+    /// `TokenizedText` (read it with `TokenizedText.text(_:)`).
+    public var textStart: Int {
+        @inline(__always) get { Int(storedTextStart) }
+        @inline(__always) set { storedTextStart = UInt32(newValue) }
+    }
+    public var textEnd: Int {
+        @inline(__always) get { Int(storedTextEnd) }
+        @inline(__always) set { storedTextEnd = UInt32(newValue) }
+    }
+
+    /// Whether the token is a CJK character or a symbol (its stored value is its scalar).
+    private var hasScalar: Bool {
+        @inline(__always) get { kind == .cjk || kind == .symbol }
+    }
+
+    /// A CJK or symbol token's (folded) character; 0 for words and numbers.
+    public var scalar: UInt32 {
+        @inline(__always) get { hasScalar ? scalarOrLetters : 0 }
+        set {
+            precondition(hasScalar || newValue == 0, "a word or number has no scalar")
+            if hasScalar { scalarOrLetters = newValue }
+        }
+    }
+
+    /// Letters in the original token (for typo tolerance), 0 for CJK and symbols.
+    public var letterCount: Int {
+        @inline(__always) get { hasScalar ? 0 : Int(scalarOrLetters) }
+        set {
+            precondition(!hasScalar || newValue == 0, "a CJK or symbol token has no letters")
+            if !hasScalar { scalarOrLetters = UInt32(newValue) }
+        }
+    }
 }
 
 /// Splits text into tokens after NFKC and case folding. Separators of technical names are
@@ -55,8 +121,22 @@ public enum Tokenizer {
         return input.withUTF8 { tokenize(utf8: $0, splitCamelCase: splitCamelCase, joinSoftSeparators: joinSoftSeparators) }
     }
 
-    /// Tokenizes the valid UTF-8 `input` (a `String`'s bytes).
-    static func tokenize(utf8 input: UnsafeBufferPointer<UInt8>, splitCamelCase: Bool, joinSoftSeparators: Bool) -> TokenizedText {
+    /// The longest text tokenized, in UTF-8 bytes (2 GiB − 1): its folded text, at most twice as
+    /// long, still has every offset in a `UInt32` (see `Token`). A longer text (the batch reader
+    /// takes lines of any length) is tokenized up to the last scalar that ends within this many bytes.
+    static let maxInputBytes = Int(Int32.max)
+
+    /// The longest prefix of valid UTF-8 `input` that ends at a scalar boundary within `limit` bytes.
+    static func prefix(_ input: UnsafeBufferPointer<UInt8>, limit: Int) -> UnsafeBufferPointer<UInt8> {
+        guard input.count > limit else { return input }
+        var end = limit
+        while end > 0 && input[end] & 0xC0 == 0x80 { end -= 1 } // a continuation byte: not a scalar's start
+        return UnsafeBufferPointer(rebasing: input[..<end])
+    }
+
+    /// Tokenizes the valid UTF-8 `input` (a `String`'s bytes), up to `maxInputBytes` of it.
+    static func tokenize(utf8 whole: UnsafeBufferPointer<UInt8>, splitCamelCase: Bool, joinSoftSeparators: Bool) -> TokenizedText {
+        let input = prefix(whole, limit: maxInputBytes)
         // Every token holds scalars of its own (the "not" of "doesn't" the apostrophe and the "t"),
         // so there are at most as many tokens as scalars; a scalar folds to at most twice its UTF-8
         // width (an ASCII one to one byte). Both arrays are written in place, to those bounds.
@@ -148,7 +228,7 @@ public enum Tokenizer {
                 let b0 = input[byte]
                 if b0 < 0x80 {
                     // Inside a word, a lower-case letter after a lower-case letter, or a digit after a
-                    // digit, never splits it and folds to itself: copy the whole run.
+                    // digit, never splits it and folds to itself: copy the whole run (and so at a word's start).
                     if wordLength > 0 && !lastWasUpper {
                         if lastClass == .letter && b0 >= 0x61 && b0 <= 0x7A {
                             appendRun { $0 >= 0x61 && $0 <= 0x7A }
@@ -158,6 +238,16 @@ public enum Tokenizer {
                             appendRun { $0 >= 0x30 && $0 <= 0x39 }
                             continue
                         }
+                    } else if wordLength == 0 && ((b0 >= 0x61 && b0 <= 0x7A) || (b0 >= 0x30 && b0 <= 0x39)) {
+                        // A word that starts with a lower-case letter or a digit, started as
+                        // `appendLetterOrDigit` starts it, and copied with the run of its kind after it.
+                        let isDigit = b0 <= 0x39
+                        wordTextStart = folded.count; wordStart = index; wordByteStart = byte
+                        wordKind = isDigit ? .number : .word; wordFirstUpper = false
+                        lastWasUpper = false
+                        lastClass = isDigit ? .digit : .letter
+                        if isDigit { appendRun { $0 >= 0x30 && $0 <= 0x39 } } else { appendRun { $0 >= 0x61 && $0 <= 0x7A } }
+                        continue
                     }
                     if b0 == 0x20 {
                         // A plain space, as `step` treats it: it ends the word and is a space break.
@@ -222,55 +312,91 @@ public enum Tokenizer {
             lastClass = .cjk
         }
 
-        /// The CJK character in the three-byte ranges (U+3000–U+9FFF: the ideographs, extension A,
-        /// kana) whose bytes are `b0` `b1` `b2`, or nil.
+        /// The scalar of the three bytes `b0` `b1` `b2` when `b0` leads a three-byte sequence, or nil.
         @inline(__always)
-        static func threeByteCJK(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8) -> UInt32? {
-            guard b0 >= 0xE3 && b0 <= 0xE9 else { return nil }
-            let v = (UInt32(b0) & 0x0F) << 12 | (UInt32(b1) & 0x3F) << 6 | (UInt32(b2) & 0x3F)
-            return isCJK(v) ? v : nil
+        static func threeByteScalar(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8) -> UInt32? {
+            guard b0 & 0xF0 == 0xE0 else { return nil }
+            return (UInt32(b0) & 0x0F) << 12 | (UInt32(b1) & 0x3F) << 6 | (UInt32(b2) & 0x3F)
         }
 
-        /// The run of three-byte CJK characters from the current scalar, each a token of its own
-        /// whose text is its three bytes (CJK does not fold; valid UTF-8 is the scalar's encoding).
-        /// The word being built ends before the run and its first character takes the pending break
-        /// and assignment. The loop writes into the room of both outputs, as far as it reaches, and
-        /// keeps to locals (wrapping arithmetic: every offset is below the input's or a room's size).
-        /// Returns false, having read nothing, when the scalar is not such a character.
+        /// A CJK ideograph a run takes: U+4E00–U+9FFF or extension A (U+3400–U+4DBF).
+        @inline(__always)
+        static func isIdeograph(_ v: UInt32) -> Bool { v &- 0x4E00 < 0x5200 || v &- 0x3400 < 0x19C0 }
+
+        /// Kana (U+3040–U+30FF), which a run takes too.
+        @inline(__always)
+        static func isKana(_ v: UInt32) -> Bool { v &- 0x3040 < 0xC0 }
+
+        /// The break a three-byte punctuation mark raises when `step` reads it, which does nothing
+        /// else with it (no token, no rule looking at its neighbours), or nil for any other scalar:
+        /// the CJK comma, enumeration comma and full stop, CJK brackets and curly double quotes, and
+        /// the full-width forms of `,` `:` `;` `!` `?` `(` `)`. (The full-width colon also marks an
+        /// assignment.)
+        @inline(__always)
+        static func markBreak(_ v: UInt32) -> Token.Break? {
+            switch v {
+            case 0x3001, 0x300A...0x300D, 0x3010, 0x3011, 0x201C, 0x201D, 0xFF08, 0xFF09, 0xFF0C, 0xFF1A: return .clause
+            case 0x3002, 0xFF01, 0xFF1B, 0xFF1F: return .sentence
+            default: return nil
+            }
+        }
+
+        /// The run of three-byte CJK characters and punctuation marks (`markBreak`) from the current
+        /// scalar: each character a token of its own whose text is its three bytes (CJK does not
+        /// fold; valid UTF-8 is the scalar's encoding), each mark the break it raises. The word being
+        /// built ends before the run; its first token takes the pending break and assignment, and
+        /// the break and assignment after its last token are left pending. The loop writes into the
+        /// room of both outputs, as far as it reaches, and keeps to locals (wrapping arithmetic:
+        /// every offset is below the input's or a room's size). Returns false, having read nothing,
+        /// when the scalar is neither.
         @inline(__always)
         mutating func appendCJKRun() -> Bool {
             let src = input, start = byte
-            guard start + 3 <= src.count, Self.threeByteCJK(src[start], src[start + 1], src[start + 2]) != nil else { return false }
+            guard start + 3 <= src.count, let v = Self.threeByteScalar(src[start], src[start + 1], src[start + 2]),
+                  Self.isIdeograph(v) || Self.isKana(v) || Self.markBreak(v) != nil else { return false }
             if wordLength > 0 { flush(index, byte: start) }
-            let first = tokens.count, textStart = folded.count, startIndex = index
             let tokenRoom = tokens.room, textRoom = folded.room
-            let most = min((src.count - start) / 3, tokenRoom.count, textRoom.count / 3)
-            var k = 0, kana = false
-            while k < most {
-                let i = start &+ 3 &* k, t = textStart &+ 3 &* k
+            // Every scalar read writes at most one token and three bytes of text.
+            let end = start + 3 * (min(src.count - start, 3 * tokenRoom.count, textRoom.count) / 3)
+            var pending = tokens.isEmpty ? Token.Break.sentence : pendingBreak, assign = pendingAssign
+            // The next scalar's byte and index, the tokens written.
+            let textStart = folded.count
+            var i = start, s = index, written = 0
+            while i < end {
                 let b0 = src[i], b1 = src[i &+ 1], b2 = src[i &+ 2]
-                guard let v = Self.threeByteCJK(b0, b1, b2) else { break }
-                if v < 0x3400 { kana = true } // kana (U+3040–U+30FF): voiced ones decompose
-                textRoom[3 &* k] = b0; textRoom[3 &* k &+ 1] = b1; textRoom[3 &* k &+ 2] = b2
-                tokenRoom.initializeElement(at: k, to: Token(
-                    kind: .cjk, start: startIndex &+ k, end: startIndex &+ k &+ 1, byteStart: i, byteEnd: i &+ 3,
-                    textStart: t, textEnd: t &+ 3, scalar: v, breakBefore: .none,
-                    afterAssignment: false, letterCount: 0, isFiller: v == 0x7684)) // 的
-                k &+= 1
+                guard let v = Self.threeByteScalar(b0, b1, b2) else { break }
+                let isIdeograph = Self.isIdeograph(v)
+                if isIdeograph || Self.isKana(v) {
+                    if !isIdeograph { keepsCanonical = false } // kana: voiced ones decompose
+                    let q = 3 &* written, t = textStart &+ q
+                    textRoom[q] = b0; textRoom[q &+ 1] = b1; textRoom[q &+ 2] = b2
+                    tokenRoom.initializeElement(at: written, to: Token(
+                        kind: .cjk, start: s, end: s &+ 1, byteStart: i, byteEnd: i &+ 3, textStart: t, textEnd: t &+ 3,
+                        scalar: v, breakBefore: pending, afterAssignment: assign, letterCount: 0,
+                        isFiller: v == 0x7684)) // 的
+                    written &+= 1
+                    pending = .none
+                    assign = false
+                } else if let b = Self.markBreak(v) {
+                    if b > pending { pending = b }
+                    if v == 0xFF1A { assign = true } // ：
+                } else {
+                    break
+                }
+                i &+= 3
+                s &+= 1
             }
-            guard k > 0 else { return false } // no room, which the bounds rule out: the general path traps
-            tokens.didInitialize(k)
-            length.cjk += k
-            folded.didInitialize(3 * k)
-            tokens[first].breakBefore = first == 0 ? .sentence : pendingBreak
-            tokens[first].afterAssignment = pendingAssign
-            if kana { keepsCanonical = false }
-            pendingBreak = .none
-            pendingAssign = false
-            lastClass = .cjk
-            index += k
-            previousByte = start + 3 * (k - 1)
-            byte = start + 3 * k
+            guard i > start else { return false } // no room, which the bounds rule out: the general path traps
+            let endsWithMark = written == 0 || tokenRoom[written - 1].byteStart != i - 3
+            tokens.didInitialize(written)
+            length.cjk += written
+            folded.didInitialize(3 * written)
+            pendingBreak = pending
+            pendingAssign = assign
+            lastClass = endsWithMark ? .symbol : .cjk
+            index = s
+            previousByte = i - 3
+            byte = i
             return true
         }
 
