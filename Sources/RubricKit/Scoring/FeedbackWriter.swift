@@ -10,8 +10,67 @@ struct FeedbackWriter {
     let teaching: [String]
     /// The language of the feedback (`CompiledRubric.language`).
     let language: Language
-    /// Per concept, its "missed" line (`CompiledRubric.missedLines`, written by `missedLine`).
-    let missedLines: [String]
+    /// The rubric's answer-independent lines and labels (`CompiledRubric.feedback`).
+    let prepared: Prepared
+
+    /// The parts of a compiled rubric's feedback that do not depend on the answer, made once.
+    final class Prepared: Sendable {
+        /// Per concept, its "missed" line (written by `missedLine`).
+        let missedLines: [String]
+        /// The language of its lines.
+        let language: Language
+        /// Per concept, its label in `language`.
+        let labels: [String]
+        /// The labels joined by the list separator, and where each label is in it: a run of
+        /// consecutive concepts in a list is one slice of it, appended at once.
+        let joinedLabels: String
+        let labelRanges: [Range<String.Index>]
+
+        init(labels: [String], required: [Bool], teaching: [String], language: Language) {
+            self.missedLines = labels.indices.map { c in
+                FeedbackWriter.missedLine(label: labels[c], required: required[c], teach: teaching[c], language: language)
+            }
+            (self.language, self.labels) = (language, labels)
+            let separator = FeedbackWriter.separator(language)
+            let joined = labels.joined(separator: separator)
+            func index(_ offset: Int) -> String.Index { joined.utf8.index(joined.startIndex, offsetBy: offset) }
+            var ranges: [Range<String.Index>] = [], start = 0
+            for label in labels {
+                ranges.append(index(start)..<index(start + label.utf8.count))
+                start += label.utf8.count + separator.utf8.count
+            }
+            (self.joinedLabels, self.labelRanges) = (joined, ranges)
+        }
+
+        /// `head`, the labels of the concepts `picked` (ascending indices into `concepts`) separated
+        /// by the list separator, then `tail`: the bytes of `FeedbackWriter.list` over those labels,
+        /// each run of consecutive concepts appended as one slice of `joinedLabels`. Nil when
+        /// `concepts` are not this rubric's (a label differs).
+        func list(_ head: String, _ picked: [Int], of concepts: [ConceptResult], tail: String = "") -> String? {
+            guard concepts.count == labels.count else { return nil }
+            let separator = FeedbackWriter.separator(language)
+            var count = head.utf8.count + tail.utf8.count + separator.utf8.count * max(0, picked.count - 1)
+            for c in picked {
+                guard concepts[c].label == labels[c] else { return nil }
+                count += labels[c].utf8.count
+            }
+            var text = head
+            text.reserveCapacity(count)
+            var i = 0
+            while i < picked.count {
+                // The run picked[i...j - 1] of consecutive concepts, after the first with the
+                // separator before it in `joinedLabels`.
+                var j = i + 1
+                while j < picked.count && picked[j] == picked[j - 1] + 1 { j += 1 }
+                let start = labelRanges[picked[i]].lowerBound
+                let from = i == 0 ? start : joinedLabels.utf8.index(start, offsetBy: -separator.utf8.count)
+                text.append(contentsOf: joinedLabels[from..<labelRanges[picked[j - 1]].upperBound])
+                i = j
+            }
+            if !tail.isEmpty { text += tail }
+            return text
+        }
+    }
 
     /// The feedback line for a missed concept, with the sentence that teaches it. It does not depend
     /// on the answer, so `CompiledRubric` writes it once per concept.
@@ -30,6 +89,9 @@ struct FeedbackWriter {
 
     private var zh: Bool { language == .zh }
 
+    /// Between the labels of a list (labels hold commas and 、 themselves).
+    static func separator(_ language: Language) -> String { language == .zh ? "；" : "; " }
+
     func write(concepts: [ConceptResult], misconceptions: [MisconceptionResult],
                wrongValues: [(Concept, String, String)], framework result: FrameworkResult,
                flags: [String], dontKnow: Bool) -> [FeedbackItem] {
@@ -37,7 +99,7 @@ struct FeedbackWriter {
         // At most: covered, unexplained, five missed and the rest, the wrong values, the
         // misconceptions, the framework and next time (the study plan: seven).
         items.reserveCapacity(10 + wrongValues.count + misconceptions.count)
-        let sep = zh ? "；" : "; "      // labels hold commas and 、 themselves
+        let sep = Self.separator(language)
         if dontKnow {
             items.append(FeedbackItem(kind: .studyPlan, text: zh
                 ? "坦诚说明不会比硬凑更好。建议按下面的顺序学习，再来练一次："
@@ -54,22 +116,22 @@ struct FeedbackWriter {
             }
             return items
         }
-        // Covered labels, and those only named, in one pass into room for all (compactMap grew from
+        // Covered concepts, and those only named, in one pass into room for all (compactMap grew from
         // one; the named ones get room for the rest at the first, growing no more).
-        var covered: [String] = [], namedOnly: [String] = []
+        var covered: [Int] = [], namedOnly: [Int] = []
         covered.reserveCapacity(concepts.count)
         for c in concepts.indices where concepts[c].hit {
-            covered.append(concepts[c].label)
+            covered.append(c)
             if concepts[c].note == Explanation.note {
                 if namedOnly.isEmpty { namedOnly.reserveCapacity(concepts.count - c) }
-                namedOnly.append(concepts[c].label)
+                namedOnly.append(c)
             }
         }
         if !covered.isEmpty {
-            items.append(FeedbackItem(kind: .covered, text: Self.list(zh ? "已覆盖：" : "Covered: ", covered, separator: sep)))
+            items.append(FeedbackItem(kind: .covered, text: labelList(zh ? "已覆盖：" : "Covered: ", covered, of: concepts)))
         }
         if !namedOnly.isEmpty {
-            let text = Self.list(zh ? "只点到名称、没有展开：" : "Named but not explained: ", namedOnly, separator: sep,
+            let text = labelList(zh ? "只点到名称、没有展开：" : "Named but not explained: ", namedOnly, of: concepts,
                                  tail: zh ? "。说一说它是什么、怎么工作。" : ". Say what each is and how it works.")
             items.append(FeedbackItem(kind: .unexplained, text: text))
         }
@@ -80,7 +142,7 @@ struct FeedbackWriter {
         for c in concepts.indices where !concepts[c].hit && !wrongValues.contains(where: { $0.0.id == concepts[c].id }) { missed.append(c) }
         missed.sort { (concepts[$0].required ? 0 : 1, -concepts[$0].weight, $0) < (concepts[$1].required ? 0 : 1, -concepts[$1].weight, $1) }
         for c in missed.prefix(Self.maxMissed) {
-            items.append(FeedbackItem(kind: .missed, text: missedLines[c]))
+            items.append(FeedbackItem(kind: .missed, text: prepared.missedLines[c]))
         }
         if missed.count > Self.maxMissed {
             let rest = missed.dropFirst(Self.maxMissed).map { concepts[$0].label }
@@ -114,6 +176,13 @@ struct FeedbackWriter {
         items.append(FeedbackItem(kind: .nextTime, text: nextTime(concepts: concepts, missed: missed, misconceptions: misconceptions,
                                                                  absent: absent, flags: flags, habits: result.habits)))
         return items
+    }
+
+    /// `head`, the labels of the concepts `picked` (ascending) separated by the list separator, then
+    /// `tail`: from the rubric's joined labels, or label by label when `concepts` are not its own.
+    private func labelList(_ head: String, _ picked: [Int], of concepts: [ConceptResult], tail: String = "") -> String {
+        (prepared.language == language ? prepared.list(head, picked, of: concepts, tail: tail) : nil)
+            ?? Self.list(head, picked.map { concepts[$0].label }, separator: Self.separator(language), tail: tail)
     }
 
     /// `head` followed by `parts` separated by `separator`, then `tail`, in one string reserved at

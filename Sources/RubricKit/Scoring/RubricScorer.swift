@@ -342,7 +342,7 @@ public struct RubricScorer: Sendable {
             base: Self.round(base, 1))
 
         let feedback = FeedbackWriter(rubric: rubric, framework: framework, teaching: compiled.teaching,
-                                      language: compiled.language, missedLines: compiled.missedLines).write(
+                                      language: compiled.language, prepared: compiled.feedback).write(
             concepts: concepts, misconceptions: misconceptions, wrongValues: wrongValues.map {
                 (rubric.concepts[$0.concept], $0.observed, $0.expected) },
             framework: frameworkResult, flags: flags, dontKnow: isDontKnow || isEmpty)
