@@ -162,7 +162,7 @@ struct FeedbackWriter {
         let absent = result.steps.compactMap { $0.present ? nil : $0.step }
         if !absent.isEmpty {
             let names = absent.map { stepName($0) }.joined(separator: sep)
-            let tip = framework.step(absent[0])?.tip.text(language) ?? ""
+            let tip = stepTip(absent[0]) ?? ""
             items.append(FeedbackItem(kind: .framework, text: zh
                 ? Self.concat("答题框架：缺少「", names, "」。", tip)
                 : Self.concat("Framework: missing ", names, ". ", tip)))
@@ -212,8 +212,14 @@ struct FeedbackWriter {
         return text
     }
 
+    // A step's name and tip read in place (`Framework.step` returned a copy of the whole step, its
+    // cues included, at every line).
     private func stepName(_ s: FrameworkStep) -> String {
-        framework.step(s)?.name.text(language) ?? s.rawValue
+        framework.steps.firstIndex { $0.id == s }.map { framework.steps[$0].name.text(language) } ?? s.rawValue
+    }
+
+    private func stepTip(_ s: FrameworkStep) -> String? {
+        framework.steps.firstIndex { $0.id == s }.map { framework.steps[$0].tip.text(language) }
     }
 
     private func nextTime(concepts: [ConceptResult], missed: [Int], misconceptions: [MisconceptionResult],
@@ -234,13 +240,15 @@ struct FeedbackWriter {
                 : "Next time: give each point a sentence or two on what it is, how it works and why; an answer that only names its points gets part of their credit."
         }
         if let s = absent.first(where: { $0 != .confirm }) ?? absent.first, absent.count >= 2 || missed.isEmpty {
-            let tip = framework.step(s)?.tip.text(language) ?? stepName(s)
+            let tip = stepTip(s) ?? stepName(s)
             return (zh ? "下次：" : "Next time: ") + tip
         }
         if let c = missed.first {
             return zh ? Self.concat("下次：补上「", concepts[c].label, "」。") : Self.concat("Next time: add ", concepts[c].label, ".")
         }
-        let habit = framework.habits.first { h in !habits.contains(h.id) }
-        return (zh ? "下次：" : "Next time: ") + (habit?.tip.text(language) ?? (zh ? "保持这个水平。" : "keep it up."))
+        if let h = framework.habits.firstIndex(where: { !habits.contains($0.id) }) {
+            return (zh ? "下次：" : "Next time: ") + framework.habits[h].tip.text(language)
+        }
+        return zh ? "下次：保持这个水平。" : "Next time: keep it up."
     }
 }
