@@ -29,7 +29,7 @@ struct FeedbackWriterTests {
         let labels = Self.parts
         for language in [Language.zh, .en] {
             let prepared = FeedbackWriter.Prepared(labels: labels, required: labels.map { _ in false },
-                                                   teaching: labels.map { _ in "" }, language: language)
+                                                   teaching: labels.map { _ in "" }, misconceptions: [], language: language)
             let concepts = labels.map { ConceptResult(id: $0, label: $0, step: .core, weight: 1, required: false,
                                                       hit: true, credit: 1, evidence: []) }
             for mask in 0..<(1 << labels.count) {
@@ -45,6 +45,38 @@ struct FeedbackWriterTests {
             other[3].label = "e\u{301}x"
             #expect(prepared.list("", [2, 3], of: other) == nil)
             #expect(prepared.list("", [0], of: Array(concepts.dropLast())) == nil)
+        }
+    }
+
+    /// The lines prepared per rubric misconception and concept hold the bytes the writer's
+    /// `concat` writes for them; a misconception with another claim is not taken for the rubric's.
+    @Test func preparedLinesMatchConcat() {
+        let texts = Self.parts.map { LocalizedText(zh: $0, en: $0) }
+        let misconceptions = texts.enumerated().map { i, t in
+            Misconception(id: "m\(i)", claim: t, match: [], correction: texts[texts.count - 1 - i])
+        }
+        for language in [Language.zh, .en] {
+            let zh = language == .zh
+            let prepared = FeedbackWriter.Prepared(labels: Self.parts, required: Self.parts.map { _ in true },
+                                                   teaching: Self.parts, misconceptions: misconceptions, language: language)
+            for (i, m) in misconceptions.enumerated() {
+                let claim = m.claim.text(language), correction = m.correction.text(language)
+                let result = MisconceptionResult(id: m.id, claim: claim, correction: correction, penalty: 10, evidence: [])
+                #expect(prepared.index(of: result) == i)
+                let line = zh ? "误区：\(claim)。纠正：\(correction)" : "Misconception: \(claim). Correction: \(correction)"
+                let next = zh ? "下次：先纠正「\(claim)」这个误区，再组织答案。" : "Next time: fix the belief that \(claim) first."
+                #expect(Array(prepared.misconceptions[i].line.utf8) == Array(line.utf8))
+                #expect(Array(prepared.misconceptions[i].nextTime.utf8) == Array(next.utf8))
+                var other = result
+                other.claim += "x"
+                #expect(prepared.index(of: other) == nil)
+            }
+            for (c, label) in Self.parts.enumerated() {
+                let required = zh ? "下次：一定要讲到「\(label)」，这是这道题的必答点。" : "Next time: be sure to cover \(label); the question turns on it."
+                let missed = zh ? "下次：补上「\(label)」。" : "Next time: add \(label)."
+                #expect(Array(prepared.requiredNextTime[c].utf8) == Array(required.utf8))
+                #expect(Array(prepared.missedNextTime[c].utf8) == Array(missed.utf8))
+            }
         }
     }
 }

@@ -209,7 +209,7 @@ public final class CompiledRubric: Sendable {
         }
         self.teaching = teaching
         self.feedback = FeedbackWriter.Prepared(labels: conceptLabels, required: conceptRequired, teaching: teaching,
-                                                language: language)
+                                                misconceptions: rubric.misconceptions, language: language)
     }
 
     /// The standard answer cut into sentences (lines and sentence marks), trimmed.

@@ -25,10 +25,39 @@ struct FeedbackWriter {
         /// consecutive concepts in a list is one slice of it, appended at once.
         let joinedLabels: String
         let labelRanges: [Range<String.Index>]
+        /// Per concept, the "next time" line when it is the first missed and required, and when it
+        /// is the first missed and not.
+        let requiredNextTime: [String], missedNextTime: [String]
+        /// Per misconception of the rubric, its id, claim and correction in `language`, and its lines.
+        let misconceptions: [Misconception]
 
-        init(labels: [String], required: [Bool], teaching: [String], language: Language) {
+        struct Misconception: Sendable {
+            let id: String, claim: String, correction: String
+            /// Its feedback line, and the "next time" line when it is the first found.
+            let line: String, nextTime: String
+        }
+
+        init(labels: [String], required: [Bool], teaching: [String], misconceptions: [RubricKit.Misconception],
+             language: Language) {
             self.missedLines = labels.indices.map { c in
                 FeedbackWriter.missedLine(label: labels[c], required: required[c], teach: teaching[c], language: language)
+            }
+            let zh = language == .zh
+            self.requiredNextTime = labels.map { label in
+                zh ? FeedbackWriter.concat("下次：一定要讲到「", label, "」，这是这道题的必答点。")
+                    : FeedbackWriter.concat("Next time: be sure to cover ", label, "; the question turns on it.")
+            }
+            self.missedNextTime = labels.map { label in
+                zh ? FeedbackWriter.concat("下次：补上「", label, "」。") : FeedbackWriter.concat("Next time: add ", label, ".")
+            }
+            self.misconceptions = misconceptions.map { m in
+                let claim = m.claim.text(language), correction = m.correction.text(language)
+                return Misconception(
+                    id: m.id, claim: claim, correction: correction,
+                    line: zh ? FeedbackWriter.concat("误区：", claim, "。纠正：", correction)
+                        : FeedbackWriter.concat("Misconception: ", claim, ". Correction: ", correction),
+                    nextTime: zh ? FeedbackWriter.concat("下次：先纠正「", claim, "」这个误区，再组织答案。")
+                        : FeedbackWriter.concat("Next time: fix the belief that ", claim, " first."))
             }
             (self.language, self.labels) = (language, labels)
             let separator = FeedbackWriter.separator(language)
@@ -69,6 +98,19 @@ struct FeedbackWriter {
             }
             if !tail.isEmpty { text += tail }
             return text
+        }
+
+        /// Whether concept `c` of `concepts` is this rubric's (its label compared: the grade's labels
+        /// are the rubric's, so this compares storage).
+        func hasLabel(_ c: Int, of concepts: [ConceptResult]) -> Bool {
+            concepts.count == labels.count && concepts[c].label == labels[c]
+        }
+
+        /// Where `m` is among the rubric's misconceptions, when its claim and correction are theirs.
+        func index(of m: MisconceptionResult) -> Int? {
+            guard let i = misconceptions.firstIndex(where: { $0.id == m.id }),
+                  misconceptions[i].claim == m.claim && misconceptions[i].correction == m.correction else { return nil }
+            return i
         }
     }
 
@@ -155,6 +197,10 @@ struct FeedbackWriter {
                 : "Wrong value: \(key) given as \(observed.isEmpty ? "another value" : observed); it should be \(expected)."))
         }
         for m in misconceptions {
+            if let i = preparedIndex(of: m) {
+                items.append(FeedbackItem(kind: .misconception, text: prepared.misconceptions[i].line))
+                continue
+            }
             items.append(FeedbackItem(kind: .misconception, text: zh
                 ? Self.concat("误区：", m.claim, "。纠正：", m.correction)
                 : Self.concat("Misconception: ", m.claim, ". Correction: ", m.correction)))
@@ -212,6 +258,16 @@ struct FeedbackWriter {
         return text
     }
 
+    // The prepared lines, when they are in this writer's language and about these concepts and
+    // misconceptions.
+    private func hasPreparedLabel(_ c: Int, of concepts: [ConceptResult]) -> Bool {
+        prepared.language == language && prepared.hasLabel(c, of: concepts)
+    }
+
+    private func preparedIndex(of m: MisconceptionResult) -> Int? {
+        prepared.language == language ? prepared.index(of: m) : nil
+    }
+
     // A step's name and tip read in place (`Framework.step` returned a copy of the whole step, its
     // cues included, at every line).
     private func stepName(_ s: FrameworkStep) -> String {
@@ -229,9 +285,11 @@ struct FeedbackWriter {
                 : "Next time: don't just list keywords; explain in full sentences what each one is, how it works and why."
         }
         if let m = misconceptions.first {
+            if let i = preparedIndex(of: m) { return prepared.misconceptions[i].nextTime }
             return zh ? Self.concat("下次：先纠正「", m.claim, "」这个误区，再组织答案。") : Self.concat("Next time: fix the belief that ", m.claim, " first.")
         }
         if let c = missed.first, concepts[c].required {
+            if hasPreparedLabel(c, of: concepts) { return prepared.requiredNextTime[c] }
             return zh ? Self.concat("下次：一定要讲到「", concepts[c].label, "」，这是这道题的必答点。")
                 : Self.concat("Next time: be sure to cover ", concepts[c].label, "; the question turns on it.")
         }
@@ -244,6 +302,7 @@ struct FeedbackWriter {
             return (zh ? "下次：" : "Next time: ") + tip
         }
         if let c = missed.first {
+            if hasPreparedLabel(c, of: concepts) { return prepared.missedNextTime[c] }
             return zh ? Self.concat("下次：补上「", concepts[c].label, "」。") : Self.concat("Next time: add ", concepts[c].label, ".")
         }
         if let h = framework.habits.firstIndex(where: { !habits.contains($0.id) }) {
