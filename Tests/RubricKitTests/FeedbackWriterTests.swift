@@ -6,6 +6,10 @@ import Testing
 struct FeedbackWriterTests {
     static let parts = ["", "a", "已覆盖：", "e\u{301}", "\u{301}", "ＡＢＣ", "👩‍👩‍👧", "\0", String(repeating: "长句子。", count: 300)]
 
+    static func concepts(_ labels: [String]) -> [Concept] {
+        labels.enumerated().map { Concept(id: "c\($0)", label: LocalizedText(zh: $1, en: $1), aliases: [], required: true) }
+    }
+
     @Test func concatMatchesInterpolation() {
         for a in Self.parts {
             for b in Self.parts {
@@ -28,7 +32,7 @@ struct FeedbackWriterTests {
     @Test func preparedListMatchesList() {
         let labels = Self.parts
         for language in [Language.zh, .en] {
-            let prepared = FeedbackWriter.Prepared(labels: labels, required: labels.map { _ in false },
+            let prepared = FeedbackWriter.Prepared(concepts: Self.concepts(labels), labels: labels,
                                                    teaching: labels.map { _ in "" }, misconceptions: [], language: language)
             let concepts = labels.map { ConceptResult(id: $0, label: $0, step: .core, weight: 1, required: false,
                                                       hit: true, credit: 1, evidence: []) }
@@ -57,7 +61,7 @@ struct FeedbackWriterTests {
         }
         for language in [Language.zh, .en] {
             let zh = language == .zh
-            let prepared = FeedbackWriter.Prepared(labels: Self.parts, required: Self.parts.map { _ in true },
+            let prepared = FeedbackWriter.Prepared(concepts: Self.concepts(Self.parts), labels: Self.parts,
                                                    teaching: Self.parts, misconceptions: misconceptions, language: language)
             for (i, m) in misconceptions.enumerated() {
                 let claim = m.claim.text(language), correction = m.correction.text(language)

@@ -208,7 +208,7 @@ public final class CompiledRubric: Sendable {
             }
         }
         self.teaching = teaching
-        self.feedback = FeedbackWriter.Prepared(labels: conceptLabels, required: conceptRequired, teaching: teaching,
+        self.feedback = FeedbackWriter.Prepared(concepts: rubric.concepts, labels: conceptLabels, teaching: teaching,
                                                 misconceptions: rubric.misconceptions, language: language)
     }
 

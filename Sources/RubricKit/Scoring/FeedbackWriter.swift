@@ -4,14 +4,11 @@
 /// wrong values, framework advice and one "next time" suggestion — or, for an honest "I don't
 /// know", a short study plan.
 struct FeedbackWriter {
-    let rubric: Rubric
     let framework: Framework
-    /// Per concept, the sentence that teaches it (`CompiledRubric.teaching`).
-    let teaching: [String]
-    /// The language of the feedback (`CompiledRubric.language`).
-    let language: Language
     /// The rubric's answer-independent lines and labels (`CompiledRubric.feedback`).
     let prepared: Prepared
+    /// The language of the feedback (`CompiledRubric.language`).
+    var language: Language { prepared.language }
 
     /// The parts of a compiled rubric's feedback that do not depend on the answer, made once.
     final class Prepared: Sendable {
@@ -30,6 +27,9 @@ struct FeedbackWriter {
         let requiredNextTime: [String], missedNextTime: [String]
         /// Per misconception of the rubric, its id, claim and correction in `language`, and its lines.
         let misconceptions: [Misconception]
+        /// The feedback to an honest "I don't know": a study plan of the first six concepts by step
+        /// and weight, with the sentences that teach them.
+        let studyPlan: [FeedbackItem]
 
         struct Misconception: Sendable {
             let id: String, claim: String, correction: String
@@ -37,12 +37,26 @@ struct FeedbackWriter {
             let line: String, nextTime: String
         }
 
-        init(labels: [String], required: [Bool], teaching: [String], misconceptions: [RubricKit.Misconception],
+        /// - Parameters: labels, teaching: per concept, its label and the sentence that teaches it in
+        ///   `language` (`CompiledRubric.conceptLabels`, `.teaching`).
+        init(concepts: [Concept], labels: [String], teaching: [String], misconceptions: [RubricKit.Misconception],
              language: Language) {
             self.missedLines = labels.indices.map { c in
-                FeedbackWriter.missedLine(label: labels[c], required: required[c], teach: teaching[c], language: language)
+                FeedbackWriter.missedLine(label: labels[c], required: concepts[c].required, teach: teaching[c], language: language)
             }
             let zh = language == .zh
+            var plan = [FeedbackItem(kind: .studyPlan, text: zh
+                ? "坦诚说明不会比硬凑更好。建议按下面的顺序学习，再来练一次："
+                : "Saying so honestly beats guessing. Study these, in order, then try again:")]
+            let order = concepts.indices.sorted {
+                (concepts[$0].step, -concepts[$0].weight, $0) < (concepts[$1].step, -concepts[$1].weight, $1)
+            }
+            for (n, c) in order.prefix(6).enumerated() {
+                let teach = teaching[c], label = labels[c]
+                let text = teach.isEmpty ? "\(n + 1). \(label)" : "\(n + 1). \(label)" + (zh ? "：" : ": ") + teach
+                plan.append(FeedbackItem(kind: .studyPlan, text: text))
+            }
+            self.studyPlan = plan
             self.requiredNextTime = labels.map { label in
                 zh ? FeedbackWriter.concat("下次：一定要讲到「", label, "」，这是这道题的必答点。")
                     : FeedbackWriter.concat("Next time: be sure to cover ", label, "; the question turns on it.")
@@ -142,22 +156,7 @@ struct FeedbackWriter {
         // misconceptions, the framework and next time (the study plan: seven).
         items.reserveCapacity(10 + wrongValues.count + misconceptions.count)
         let sep = Self.separator(language)
-        if dontKnow {
-            items.append(FeedbackItem(kind: .studyPlan, text: zh
-                ? "坦诚说明不会比硬凑更好。建议按下面的顺序学习，再来练一次："
-                : "Saying so honestly beats guessing. Study these, in order, then try again:"))
-            let order = rubric.concepts.indices.sorted {
-                (rubric.concepts[$0].step, -rubric.concepts[$0].weight, $0) < (rubric.concepts[$1].step, -rubric.concepts[$1].weight, $1)
-            }
-            for (n, c) in order.prefix(6).enumerated() {
-                let concept = rubric.concepts[c]
-                let teach = teaching[c]
-                let label = concept.label.text(language)
-                let text = teach.isEmpty ? "\(n + 1). \(label)" : "\(n + 1). \(label)" + (zh ? "：" : ": ") + teach
-                items.append(FeedbackItem(kind: .studyPlan, text: text))
-            }
-            return items
-        }
+        if dontKnow { return prepared.studyPlan }
         // Covered concepts, and those only named, in one pass into room for all (compactMap grew from
         // one; the named ones get room for the rest at the first, growing no more).
         var covered: [Int] = [], namedOnly: [Int] = []
@@ -197,7 +196,7 @@ struct FeedbackWriter {
                 : "Wrong value: \(key) given as \(observed.isEmpty ? "another value" : observed); it should be \(expected)."))
         }
         for m in misconceptions {
-            if let i = preparedIndex(of: m) {
+            if let i = prepared.index(of: m) {
                 items.append(FeedbackItem(kind: .misconception, text: prepared.misconceptions[i].line))
                 continue
             }
@@ -227,7 +226,7 @@ struct FeedbackWriter {
     /// `head`, the labels of the concepts `picked` (ascending) separated by the list separator, then
     /// `tail`: from the rubric's joined labels, or label by label when `concepts` are not its own.
     private func labelList(_ head: String, _ picked: [Int], of concepts: [ConceptResult], tail: String = "") -> String {
-        (prepared.language == language ? prepared.list(head, picked, of: concepts, tail: tail) : nil)
+        prepared.list(head, picked, of: concepts, tail: tail)
             ?? Self.list(head, picked.map { concepts[$0].label }, separator: Self.separator(language), tail: tail)
     }
 
@@ -258,16 +257,6 @@ struct FeedbackWriter {
         return text
     }
 
-    // The prepared lines, when they are in this writer's language and about these concepts and
-    // misconceptions.
-    private func hasPreparedLabel(_ c: Int, of concepts: [ConceptResult]) -> Bool {
-        prepared.language == language && prepared.hasLabel(c, of: concepts)
-    }
-
-    private func preparedIndex(of m: MisconceptionResult) -> Int? {
-        prepared.language == language ? prepared.index(of: m) : nil
-    }
-
     // A step's name and tip read in place (`Framework.step` returned a copy of the whole step, its
     // cues included, at every line).
     private func stepName(_ s: FrameworkStep) -> String {
@@ -285,11 +274,11 @@ struct FeedbackWriter {
                 : "Next time: don't just list keywords; explain in full sentences what each one is, how it works and why."
         }
         if let m = misconceptions.first {
-            if let i = preparedIndex(of: m) { return prepared.misconceptions[i].nextTime }
+            if let i = prepared.index(of: m) { return prepared.misconceptions[i].nextTime }
             return zh ? Self.concat("下次：先纠正「", m.claim, "」这个误区，再组织答案。") : Self.concat("Next time: fix the belief that ", m.claim, " first.")
         }
         if let c = missed.first, concepts[c].required {
-            if hasPreparedLabel(c, of: concepts) { return prepared.requiredNextTime[c] }
+            if prepared.hasLabel(c, of: concepts) { return prepared.requiredNextTime[c] }
             return zh ? Self.concat("下次：一定要讲到「", concepts[c].label, "」，这是这道题的必答点。")
                 : Self.concat("Next time: be sure to cover ", concepts[c].label, "; the question turns on it.")
         }
@@ -302,7 +291,7 @@ struct FeedbackWriter {
             return (zh ? "下次：" : "Next time: ") + tip
         }
         if let c = missed.first {
-            if hasPreparedLabel(c, of: concepts) { return prepared.missedNextTime[c] }
+            if prepared.hasLabel(c, of: concepts) { return prepared.missedNextTime[c] }
             return zh ? Self.concat("下次：补上「", concepts[c].label, "」。") : Self.concat("Next time: add ", concepts[c].label, ".")
         }
         if let h = framework.habits.firstIndex(where: { !habits.contains($0.id) }) {
