@@ -33,7 +33,7 @@ struct FeedbackWriterTests {
         let labels = Self.parts
         for language in [Language.zh, .en] {
             let prepared = FeedbackWriter.Prepared(concepts: Self.concepts(labels), labels: labels,
-                                                   teaching: labels.map { _ in "" }, misconceptions: [], language: language)
+                                                   teaching: labels.map { _ in "" }, misconceptions: [], framework: Framework(steps: []), language: language)
             let concepts = labels.map { ConceptResult(id: $0, label: $0, step: .core, weight: 1, required: false,
                                                       hit: true, credit: 1, evidence: []) }
             for mask in 0..<(1 << labels.count) {
@@ -62,7 +62,7 @@ struct FeedbackWriterTests {
         for language in [Language.zh, .en] {
             let zh = language == .zh
             let prepared = FeedbackWriter.Prepared(concepts: Self.concepts(Self.parts), labels: Self.parts,
-                                                   teaching: Self.parts, misconceptions: misconceptions, language: language)
+                                                   teaching: Self.parts, misconceptions: misconceptions, framework: Framework(steps: []), language: language)
             for (i, m) in misconceptions.enumerated() {
                 let claim = m.claim.text(language), correction = m.correction.text(language)
                 let result = MisconceptionResult(id: m.id, claim: claim, correction: correction, penalty: 10, evidence: [])
@@ -81,6 +81,29 @@ struct FeedbackWriterTests {
                 #expect(Array(prepared.requiredNextTime[c].utf8) == Array(required.utf8))
                 #expect(Array(prepared.missedNextTime[c].utf8) == Array(missed.utf8))
             }
+        }
+    }
+
+    /// The framework lines prepared per set of absent steps are the lines written for them; steps out
+    /// of order or another framework get nil.
+    @Test func preparedFrameworkLinesMatchTheWrittenOnes() {
+        let framework = Framework(steps: FrameworkStep.allCases.enumerated().map { i, s in
+            Framework.Step(id: s, name: LocalizedText(zh: Self.parts[i], en: "n\(i)"), cues: [], prompt: LocalizedText(),
+                           tip: LocalizedText(zh: Self.parts[Self.parts.count - 1 - i]))
+        })
+        let steps = FrameworkStep.allCases
+        for language in [Language.zh, .en] {
+            let prepared = FeedbackWriter.Prepared(concepts: [], labels: [], teaching: [], misconceptions: [],
+                                                   framework: framework, language: language)
+            for mask in 1..<(1 << steps.count) {
+                let absent = steps.indices.filter { mask & (1 << $0) != 0 }.map { steps[$0] }
+                let line = FeedbackWriter.frameworkLine(absent: absent, framework: framework, language: language)
+                #expect(prepared.frameworkLine(absent, of: framework).map { Array($0.utf8) } == Array(line.utf8))
+                if absent.count > 1 { #expect(prepared.frameworkLine(absent.reversed(), of: framework) == nil) }
+            }
+            var other = framework
+            other.steps[0].tip = LocalizedText(zh: "x", en: "x")
+            #expect(prepared.frameworkLine([steps[0]], of: other) == nil)
         }
     }
 }

@@ -209,7 +209,7 @@ public final class CompiledRubric: Sendable {
         }
         self.teaching = teaching
         self.feedback = FeedbackWriter.Prepared(concepts: rubric.concepts, labels: conceptLabels, teaching: teaching,
-                                                misconceptions: rubric.misconceptions, language: language)
+                                                misconceptions: rubric.misconceptions, framework: framework, language: language)
     }
 
     /// The standard answer cut into sentences (lines and sentence marks), trimmed.

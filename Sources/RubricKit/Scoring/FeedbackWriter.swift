@@ -27,6 +27,11 @@ struct FeedbackWriter {
         let requiredNextTime: [String], missedNextTime: [String]
         /// Per misconception of the rubric, its id, claim and correction in `language`, and its lines.
         let misconceptions: [Misconception]
+        /// The framework the lines below name, the steps in their order, and per set of absent steps
+        /// (bit i: `steps[i]`, absent in that order), its framework line.
+        let framework: Framework
+        let steps = FrameworkStep.allCases
+        let frameworkLines: [String]
         /// The feedback to an honest "I don't know": a study plan of the first six concepts by step
         /// and weight, with the sentences that teach them.
         let studyPlan: [FeedbackItem]
@@ -40,7 +45,13 @@ struct FeedbackWriter {
         /// - Parameters: labels, teaching: per concept, its label and the sentence that teaches it in
         ///   `language` (`CompiledRubric.conceptLabels`, `.teaching`).
         init(concepts: [Concept], labels: [String], teaching: [String], misconceptions: [RubricKit.Misconception],
-             language: Language) {
+             framework: Framework, language: Language) {
+            self.framework = framework
+            let steps = FrameworkStep.allCases
+            self.frameworkLines = (0..<(1 << steps.count)).map { mask in
+                let absent = steps.indices.filter { mask & (1 << $0) != 0 }.map { steps[$0] }
+                return absent.isEmpty ? "" : FeedbackWriter.frameworkLine(absent: absent, framework: framework, language: language)
+            }
             self.missedLines = labels.indices.map { c in
                 FeedbackWriter.missedLine(label: labels[c], required: concepts[c].required, teach: teaching[c], language: language)
             }
@@ -118,6 +129,19 @@ struct FeedbackWriter {
         /// are the rubric's, so this compares storage).
         func hasLabel(_ c: Int, of concepts: [ConceptResult]) -> Bool {
             concepts.count == labels.count && concepts[c].label == labels[c]
+        }
+
+        /// The framework line for the steps `absent` when they are in `steps`' order and `framework`
+        /// is this one (the grade's framework shares its arrays' storage, so this compares three
+        /// words).
+        func frameworkLine(_ absent: [FrameworkStep], of framework: Framework) -> String? {
+            guard framework == self.framework else { return nil }
+            var mask = 0, last = -1
+            for s in absent {
+                guard let i = steps.firstIndex(of: s), i > last else { return nil }
+                (mask, last) = (mask | 1 << i, i)
+            }
+            return frameworkLines[mask]
         }
 
         /// Where `m` is among the rubric's misconceptions, when its claim and correction are theirs.
@@ -206,11 +230,8 @@ struct FeedbackWriter {
         }
         let absent = result.steps.compactMap { $0.present ? nil : $0.step }
         if !absent.isEmpty {
-            let names = absent.map { stepName($0) }.joined(separator: sep)
-            let tip = stepTip(absent[0]) ?? ""
-            items.append(FeedbackItem(kind: .framework, text: zh
-                ? Self.concat("答题框架：缺少「", names, "」。", tip)
-                : Self.concat("Framework: missing ", names, ". ", tip)))
+            items.append(FeedbackItem(kind: .framework, text: prepared.frameworkLine(absent, of: framework)
+                ?? Self.frameworkLine(absent: absent, framework: framework, language: language)))
         } else if !result.inOrder {
             items.append(FeedbackItem(kind: .framework, text: zh
                 ? "答题框架：五个步骤都有，但顺序可以更清晰：理解确认 → 核心概念 → 具体实现 → 实际应用 → 优化思考。"
@@ -259,12 +280,20 @@ struct FeedbackWriter {
 
     // A step's name and tip read in place (`Framework.step` returned a copy of the whole step, its
     // cues included, at every line).
-    private func stepName(_ s: FrameworkStep) -> String {
+    private static func stepName(_ s: FrameworkStep, _ framework: Framework, _ language: Language) -> String {
         framework.steps.firstIndex { $0.id == s }.map { framework.steps[$0].name.text(language) } ?? s.rawValue
     }
 
-    private func stepTip(_ s: FrameworkStep) -> String? {
+    private static func stepTip(_ s: FrameworkStep, _ framework: Framework, _ language: Language) -> String? {
         framework.steps.firstIndex { $0.id == s }.map { framework.steps[$0].tip.text(language) }
+    }
+
+    /// The framework line for the steps `absent` (not empty), named in their order, with the first's tip.
+    static func frameworkLine(absent: [FrameworkStep], framework: Framework, language: Language) -> String {
+        let names = absent.map { stepName($0, framework, language) }.joined(separator: separator(language))
+        let tip = stepTip(absent[0], framework, language) ?? ""
+        return language == .zh ? concat("答题框架：缺少「", names, "」。", tip)
+            : concat("Framework: missing ", names, ". ", tip)
     }
 
     private func nextTime(concepts: [ConceptResult], missed: [Int], misconceptions: [MisconceptionResult],
@@ -287,7 +316,7 @@ struct FeedbackWriter {
                 : "Next time: give each point a sentence or two on what it is, how it works and why; an answer that only names its points gets part of their credit."
         }
         if let s = absent.first(where: { $0 != .confirm }) ?? absent.first, absent.count >= 2 || missed.isEmpty {
-            let tip = stepTip(s) ?? stepName(s)
+            let tip = Self.stepTip(s, framework, language) ?? Self.stepName(s, framework, language)
             return (zh ? "下次：" : "Next time: ") + tip
         }
         if let c = missed.first {
