@@ -102,7 +102,7 @@ struct GradeJSONWriterTests {
     @Test func enumsAreWrittenAsTheirRawValues() {
         func text(_ s: StaticString) -> String { s.withUTF8Buffer { String(decoding: $0, as: UTF8.self) } }
         let kinds: [FeedbackItem.Kind] = [.covered, .unexplained, .missed, .misconception, .wrongValue, .framework, .nextTime, .studyPlan]
-        for k in kinds { #expect(text(GradeJSONWriter.json(k)) == "\"\(k.rawValue)\"") }
+        for k in kinds { #expect(text(GradeJSONWriter.itemStart(k)) == "{\"kind\":\"\(k.rawValue)\",\"text\":") }
         for s in FrameworkStep.allCases { #expect(text(GradeJSONWriter.json(s)) == "\"\(s.rawValue)\"") }
         for g in Grade.allCases { #expect(text(GradeJSONWriter.json(g)) == "\"\(g.rawValue)\"") }
     }

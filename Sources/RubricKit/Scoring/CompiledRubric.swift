@@ -52,8 +52,8 @@ public final class CompiledRubric: Sendable {
     /// Per concept: the sentence that teaches it (its `teach` in `language`, else the standard answer's
     /// sentence naming it).
     public let teaching: [String]
-    /// Per concept: the feedback line when it is missed (`FeedbackWriter.missedLine`).
-    let missedLines: [String]
+    /// The feedback's answer-independent lines and labels (missed lines, the joined labels).
+    let feedback: FeedbackWriter.Prepared
     /// Tokens of each concept's accepted values, per fact.
     let acceptedValues: [[[[String]]]]
     let references: [ReferenceFeatures]
@@ -208,11 +208,8 @@ public final class CompiledRubric: Sendable {
             }
         }
         self.teaching = teaching
-        let labels = conceptLabels
-        self.missedLines = rubric.concepts.indices.map { c in
-            FeedbackWriter.missedLine(label: labels[c], required: rubric.concepts[c].required,
-                                      teach: teaching[c], language: language)
-        }
+        self.feedback = FeedbackWriter.Prepared(concepts: rubric.concepts, labels: conceptLabels, teaching: teaching,
+                                                misconceptions: rubric.misconceptions, framework: framework, language: language)
     }
 
     /// The standard answer cut into sentences (lines and sentence marks), trimmed.

@@ -34,7 +34,7 @@ public struct GradeJSONWriter {
         raw("],\"feedback\":[")
         for (i, f) in g.feedback.enumerated() {
             if i > 0 { comma() }
-            raw("{\"kind\":"); raw(Self.json(f.kind)); raw(",\"text\":"); string(f.text); byte(0x7D)
+            raw(Self.itemStart(f.kind)); string(f.text); byte(0x7D)
         }
         raw("],\"flags\":"); strings(g.flags)
         raw(",\"framework\":"); write(g.framework)
@@ -97,7 +97,7 @@ public struct GradeJSONWriter {
         }
         raw("{\"credit\":"); number(c.credit)
         raw(",\"evidence\":"); strings(c.evidence)
-        raw(",\"hit\":"); raw(c.hit ? "true" : "false")
+        raw(c.hit ? ",\"hit\":true" : ",\"hit\":false")
     }
 
     mutating func writeHead(_ c: ConceptResult) {
@@ -118,13 +118,11 @@ public struct GradeJSONWriter {
 
     mutating func write(_ f: FrameworkResult) {
         raw("{\"habits\":"); strings(f.habits)
-        raw(",\"inOrder\":"); raw(f.inOrder ? "true" : "false")
-        raw(",\"steps\":[")
+        raw(f.inOrder ? ",\"inOrder\":true,\"steps\":[" : ",\"inOrder\":false,\"steps\":[")
         for (i, s) in f.steps.enumerated() {
             if i > 0 { comma() }
             raw("{\"evidence\":"); strings(s.evidence)
-            raw(",\"present\":"); raw(s.present ? "true" : "false")
-            raw(",\"step\":"); raw(Self.json(s.step))
+            raw(s.present ? ",\"present\":true,\"step\":" : ",\"present\":false,\"step\":"); raw(Self.json(s.step))
             byte(0x7D)
         }
         raw("]}")
@@ -135,16 +133,17 @@ public struct GradeJSONWriter {
     // The raw values as JSON strings, quoted, to copy as they are (`string` checked these plain words
     // for escapes at every grade); `GradeJSONWriterTests` checks them against the raw values.
 
-    static func json(_ kind: FeedbackItem.Kind) -> StaticString {
+    /// A feedback item up to its text, kind included (one write instead of three).
+    static func itemStart(_ kind: FeedbackItem.Kind) -> StaticString {
         switch kind {
-        case .covered: "\"covered\""
-        case .unexplained: "\"unexplained\""
-        case .missed: "\"missed\""
-        case .misconception: "\"misconception\""
-        case .wrongValue: "\"wrong-value\""
-        case .framework: "\"framework\""
-        case .nextTime: "\"next-time\""
-        case .studyPlan: "\"study-plan\""
+        case .covered: #"{"kind":"covered","text":"#
+        case .unexplained: #"{"kind":"unexplained","text":"#
+        case .missed: #"{"kind":"missed","text":"#
+        case .misconception: #"{"kind":"misconception","text":"#
+        case .wrongValue: #"{"kind":"wrong-value","text":"#
+        case .framework: #"{"kind":"framework","text":"#
+        case .nextTime: #"{"kind":"next-time","text":"#
+        case .studyPlan: #"{"kind":"study-plan","text":"#
         }
     }
 
@@ -198,6 +197,7 @@ public struct GradeJSONWriter {
     }
 
     private mutating func strings(_ list: [String]) {
+        guard !list.isEmpty else { raw("[]"); return }
         byte(0x5B)
         list.withUnsafeBufferPointer { list in
             for i in list.indices { if i > 0 { comma() }; string(list[i]) }

@@ -353,8 +353,7 @@ public struct RubricScorer: Sendable {
             weights: .init(coverage: Self.round(wCov, 3), structure: Self.round(wStruct, 3), similarity: Self.round(wSim, 3)),
             base: Self.round(base, 1))
 
-        let feedback = FeedbackWriter(rubric: rubric, framework: framework, teaching: compiled.teaching,
-                                      language: compiled.language, missedLines: compiled.missedLines).write(
+        let feedback = FeedbackWriter(framework: framework, prepared: compiled.feedback).write(
             concepts: concepts, misconceptions: misconceptions, wrongValues: wrongValues.map {
                 (rubric.concepts[$0.concept], $0.observed, $0.expected) },
             framework: frameworkResult, flags: flags, dontKnow: isDontKnow || isEmpty)
