@@ -63,7 +63,7 @@ struct AnswerAnalysis {
                         // (as cheap as a memo, which then need not be built); any other is
                         // resolved once per answer through the memo.
                         if let hash, cache.keeps(t, word: word, asciiHash: hash) {
-                            let r = cache.resolve(i, word: word, hash: hash, in: tokens, vocabulary: wordCache.vocabulary)
+                            let r = cache.resolve(i, word: word, hash: hash, in: tokens, vocabulary: compiled.vocabulary)
                             symbolOut[i] = r.symbol
                             wordOut[i] = Int32(words.count)
                             words.append(r)
@@ -74,7 +74,7 @@ struct AnswerAnalysis {
                             wordOut[i] = m
                             continue
                         }
-                        let r = WordResolutionCache.resolution(i, in: tokens, vocabulary: wordCache.vocabulary)
+                        let r = WordResolutionCache.resolution(i, in: tokens, vocabulary: compiled.vocabulary)
                         memo.insert(i, in: tokens, asciiHash: hash, text: tokens.text(i), Int32(words.count))
                         symbolOut[i] = r.symbol
                         wordOut[i] = Int32(words.count)

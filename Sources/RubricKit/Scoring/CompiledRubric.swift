@@ -159,7 +159,7 @@ public final class CompiledRubric: Sendable {
         for cue in Self.reportedClaimCues { add(cue, .reportedClaim) }
 
         self.vocabulary = vocab
-        self.wordCache = WordResolutionCache(vocabulary: vocab)
+        self.wordCache = WordResolutionCache()
         self.patterns = patterns
         self.kinds = patterns.map(\.kind)
         self.conceptSteps = rubric.concepts.map(\.step)

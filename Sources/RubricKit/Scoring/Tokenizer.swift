@@ -242,8 +242,7 @@ public enum Tokenizer {
                         // A word that starts with a lower-case letter or a digit, started as
                         // `appendLetterOrDigit` starts it, and copied with the run of its kind after it.
                         let isDigit = b0 <= 0x39
-                        wordTextStart = folded.count; wordStart = index; wordByteStart = byte
-                        wordKind = isDigit ? .number : .word; wordFirstUpper = false
+                        startWord(isDigit ? .number : .word, firstUpper: false)
                         lastWasUpper = false
                         lastClass = isDigit ? .digit : .letter
                         if isDigit { appendRun { $0 >= 0x30 && $0 <= 0x39 } } else { appendRun { $0 >= 0x61 && $0 <= 0x7A } }
@@ -414,15 +413,19 @@ public enum Tokenizer {
             wordLastWidth = folded.appendUTF8(s)
         }
 
+        /// Starts a word of `kind` at the current scalar.
+        @inline(__always)
+        mutating func startWord(_ kind: Token.Kind, firstUpper: Bool) {
+            wordTextStart = folded.count; wordStart = index; wordByteStart = byte
+            wordKind = kind; wordFirstUpper = firstUpper
+        }
+
         /// Adds letter or digit `s` (folded; `isUpper` in the original text) to the word being built,
         /// or starts a word with it; the scalar after it starts at byte `next`.
         @inline(__always)
         mutating func appendLetterOrDigit(_ s: Unicode.Scalar, _ cls: CharClass, isUpper: Bool, next: Int) {
             if wordLength > 0 { splitWord(before: cls, isUpper: isUpper, next: next) }
-            if wordLength == 0 {
-                wordTextStart = folded.count; wordStart = index; wordByteStart = byte
-                wordKind = cls == .digit ? .number : .word; wordFirstUpper = isUpper
-            }
+            if wordLength == 0 { startWord(cls == .digit ? .number : .word, firstUpper: isUpper) }
             append(s)
             wordLength += 1
             if cls == .letter { wordLetters += 1 }
@@ -477,7 +480,7 @@ public enum Tokenizer {
                 // `-` or `.` inside a number (`-1`, `1.14`) stays in it.
                 if s == "-", lastClass != .letter, lastClass != .digit, let (n, _) = scalar(at: next), isDigit(n) {
                     flush(index, byte: byte)
-                    wordTextStart = folded.count; wordStart = index; wordByteStart = byte; wordKind = .number
+                    startWord(.number, firstUpper: false)
                     append(s); wordLength = 1; lastClass = .symbol
                     return
                 }

@@ -51,8 +51,8 @@ final class WordResolutionCache: Sendable {
         }
 
         /// The resolution of word token `i`, whose folded UTF-8 `word` the cache keeps (`keeps`),
-        /// with `TextTable.asciiHash` `hash`: remembered, or resolved in `vocabulary` (the cache's)
-        /// and remembered.
+        /// with `TextTable.asciiHash` `hash`: remembered, or resolved in `vocabulary` (the rubric's:
+        /// the same at every lookup of this cache) and remembered.
         mutating func resolve(_ i: Int, word: UnsafeBufferPointer<UInt8>, hash: Int, in tokens: TokenizedText,
                               vocabulary: Vocabulary) -> Resolved {
             if let known = entry(word, hash: hash) { return known }
@@ -84,10 +84,9 @@ final class WordResolutionCache: Sendable {
 
     static let capacity = 16_384
 
-    let vocabulary: Vocabulary
     private let words = Mutex(Words())
 
-    init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
+    init() {}
 
     /// `body` applied to the remembered words, under the cache's lock.
     func withWords<R>(_ body: (inout Words) -> R) -> R where R: Sendable {
